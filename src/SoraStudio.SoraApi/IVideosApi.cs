@@ -1,0 +1,32 @@
+namespace SoraStudio.SoraApi;
+
+/// <summary>
+/// The Videos API (<c>/v1/videos</c>), one method per endpoint, shaped as Refit would generate it.
+/// Failures surface as <see cref="VideosApiException"/>.
+/// </summary>
+public interface IVideosApi
+{
+    /// <summary><c>POST /videos</c> (multipart). Paid: see <see cref="ApiErrorKind.OutcomeUnknown"/>.</summary>
+    Task<VideoJob> CreateVideoAsync(CreateVideoRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /videos/{id}/remix</c>. Paid, like create.</summary>
+    Task<VideoJob> RemixVideoAsync(string videoId, string prompt, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /videos/{id}</c>.</summary>
+    Task<VideoJob> GetVideoAsync(string videoId, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /videos</c>: one page.</summary>
+    Task<VideoPage> ListVideosAsync(int? limit = null, string? order = null, string? after = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every video, walking the pages with <c>after</c>.</summary>
+    IAsyncEnumerable<VideoJob> ListAllVideosAsync(string? order = null, CancellationToken cancellationToken = default);
+
+    /// <summary><c>DELETE /videos/{id}</c>.</summary>
+    Task<DeletedVideo> DeleteVideoAsync(string videoId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>GET /videos/{id}/content?variant=</c>: the response body as a stream, never buffered whole.
+    /// Dispose the result to release the connection.
+    /// </summary>
+    Task<VideoContent> DownloadContentAsync(string videoId, string variant = VideoVariant.Video, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,92 @@
+using System.Text.Json.Serialization;
+
+namespace SoraStudio.SoraApi;
+
+/// <summary>The API's video object: all 13 fields. <c>model</c>, <c>size</c>, <c>seconds</c> and <c>status</c> stay open strings.</summary>
+public sealed record VideoJob
+{
+    [JsonPropertyName("id")] public string Id { get; init; } = "";
+    [JsonPropertyName("object")] public string Object { get; init; } = "video";
+    [JsonPropertyName("model")] public string Model { get; init; } = "";
+    [JsonPropertyName("status")] public string Status { get; init; } = "";
+    [JsonPropertyName("progress")] public int Progress { get; init; }
+    [JsonPropertyName("created_at")] public long CreatedAt { get; init; }
+    [JsonPropertyName("completed_at")] public long? CompletedAt { get; init; }
+    [JsonPropertyName("expires_at")] public long? ExpiresAt { get; init; }
+    [JsonPropertyName("prompt")] public string? Prompt { get; init; }
+    [JsonPropertyName("size")] public string Size { get; init; } = "";
+    [JsonPropertyName("seconds")] public string Seconds { get; init; } = "";
+    [JsonPropertyName("remixed_from_video_id")] public string? RemixedFromVideoId { get; init; }
+    [JsonPropertyName("error")] public VideoJobError? Error { get; init; }
+
+    [JsonIgnore] public bool IsTerminal => Status is VideoStatus.Completed or VideoStatus.Failed;
+}
+
+public sealed record VideoJobError(
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("message")] string Message);
+
+public sealed record VideoPage
+{
+    [JsonPropertyName("object")] public string Object { get; init; } = "list";
+    [JsonPropertyName("data")] public IReadOnlyList<VideoJob> Data { get; init; } = [];
+    [JsonPropertyName("first_id")] public string? FirstId { get; init; }
+    [JsonPropertyName("last_id")] public string? LastId { get; init; }
+    [JsonPropertyName("has_more")] public bool HasMore { get; init; }
+}
+
+public sealed record DeletedVideo(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("object")] string Object,
+    [property: JsonPropertyName("deleted")] bool Deleted);
+
+/// <summary>A create request. <see cref="InputReference"/> is sent as the multipart file part <c>input_reference</c>.</summary>
+public sealed record CreateVideoRequest(string Prompt)
+{
+    public string? Model { get; init; }
+    public string? Size { get; init; }
+    public string? Seconds { get; init; }
+    public ReferenceImageUpload? InputReference { get; init; }
+}
+
+/// <summary>An image to upload as the first frame. The stream is read once and not disposed by the client.</summary>
+public sealed record ReferenceImageUpload(Stream Content, string FileName, string ContentType);
+
+/// <summary>A downloaded variant, streamed. Dispose it to release the connection.</summary>
+public sealed class VideoContent(Stream content, string contentType, long? length, IDisposable? owner = null) : IAsyncDisposable, IDisposable
+{
+    public Stream Content { get; } = content;
+    public string ContentType { get; } = contentType;
+    public long? Length { get; } = length;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Content.DisposeAsync();
+        owner?.Dispose();
+    }
+
+    public void Dispose()
+    {
+        Content.Dispose();
+        owner?.Dispose();
+    }
+}
+
+/// <summary>Known values of the open <c>status</c> string.</summary>
+public static class VideoStatus
+{
+    public const string Queued = "queued";
+    public const string InProgress = "in_progress";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+}
+
+/// <summary>Known values of the <c>variant</c> query of the content endpoint.</summary>
+public static class VideoVariant
+{
+    public const string Video = "video";
+    public const string Thumbnail = "thumbnail";
+    public const string Spritesheet = "spritesheet";
+
+    public static IReadOnlyList<string> All { get; } = [Video, Thumbnail, Spritesheet];
+}
