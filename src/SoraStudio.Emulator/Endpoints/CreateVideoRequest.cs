@@ -1,0 +1,185 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace SoraStudio.Emulator.Endpoints;
+
+internal sealed record CreateVideoRequest(string Prompt, string Model, string Size, string Seconds);
+
+/// <summary>Reads and validates POST /videos (JSON or multipart, bracketed nested keys included) with the real API's messages.</summary>
+internal static class CreateVideoRequestReader
+{
+    public static readonly string[] Models = ["sora-2", "sora-2-pro", "sora-2-2025-10-06", "sora-2-pro-2025-10-06", "sora-2-2025-12-08"];
+    public static readonly string[] AdvertisedModels = ["sora-2", "sora-2-pro"];
+    public static readonly string[] Sizes = ["720x1280", "1280x720", "1024x1792", "1792x1024"];
+    public static readonly string[] StandardModelSizes = ["720x1280", "1280x720"];
+    public static readonly string[] Seconds = ["4", "8", "12"];
+    public const int MaxPromptLength = 32000;
+
+    private const string InputReference = "input_reference";
+
+    public static async Task<CreateVideoRequest> ReadAsync(RequestBody body)
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        ReferenceImage? reference = null;
+        if (body.Json is { } json)
+        {
+            foreach (var property in json.EnumerateObject())
+            {
+                switch (property.Name)
+                {
+                    case "prompt" or "model" or "size" or "seconds":
+                        fields[property.Name] = JsonString(property);
+                        break;
+                    case InputReference:
+                        reference = JsonReference(property.Value);
+                        break;
+                    default:
+                        throw ApiErrors.UnknownParameter(property.Name);
+                }
+            }
+        }
+        else if (body.Form is { } form)
+        {
+            var nested = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in form)
+            {
+                switch (key)
+                {
+                    case "prompt" or "model" or "size" or "seconds":
+                        fields[key] = value.ToString();
+                        break;
+                    case InputReference:
+                        throw ApiErrors.InvalidType(InputReference, "a file", "a string");
+                    case "input_reference[image_url]" or "input_reference[file_id]":
+                        nested[key[(InputReference.Length + 1)..^1]] = value.ToString();
+                        break;
+                    default:
+                        throw ApiErrors.UnknownParameter(key);
+                }
+            }
+            foreach (var file in form.Files)
+            {
+                if (file.Name != InputReference)
+                {
+                    throw file.Name is "prompt" or "model" or "size" or "seconds"
+                        ? ApiErrors.InvalidType(file.Name, "a string", "a file")
+                        : ApiErrors.UnknownParameter(file.Name);
+                }
+                if (nested.Count > 0)
+                {
+                    throw ApiErrors.ExactlyOneReference();
+                }
+                reference = await ReferenceImage.FromFileAsync(file);
+            }
+            if (nested.Count > 0)
+            {
+                reference = ReferenceImage.FromObject(nested.GetValueOrDefault("image_url"), nested.GetValueOrDefault("file_id"));
+            }
+        }
+
+        var prompt = ValidatePrompt(fields.GetValueOrDefault("prompt"));
+        var model = fields.GetValueOrDefault("model") ?? "sora-2";
+        if (!Models.Contains(model))
+        {
+            throw ApiErrors.InvalidValue("model", model, AdvertisedModels);
+        }
+        var seconds = fields.GetValueOrDefault("seconds") ?? "4";
+        if (!Seconds.Contains(seconds))
+        {
+            throw ApiErrors.InvalidValue("seconds", seconds, Seconds);
+        }
+        var size = fields.GetValueOrDefault("size") ?? "720x1280";
+        if (!Sizes.Contains(size))
+        {
+            throw ApiErrors.InvalidValue("size", size, Sizes);
+        }
+        if (!model.StartsWith("sora-2-pro", StringComparison.Ordinal) && !StandardModelSizes.Contains(size))
+        {
+            throw ApiErrors.InvalidValue("size", size, StandardModelSizes, $" for model '{model}'");
+        }
+        reference?.Check(size);
+        return new CreateVideoRequest(prompt, model, size, seconds);
+    }
+
+    /// <summary>POST /videos/{id}/remix: a prompt and nothing else.</summary>
+    public static string ReadRemixPrompt(RequestBody body)
+    {
+        string? prompt = null;
+        if (body.Json is { } json)
+        {
+            foreach (var property in json.EnumerateObject())
+            {
+                prompt = property.Name == "prompt" ? JsonString(property) : throw ApiErrors.UnknownParameter(property.Name);
+            }
+        }
+        else if (body.Form is { } form)
+        {
+            foreach (var (key, value) in form)
+            {
+                prompt = key == "prompt" ? value.ToString() : throw ApiErrors.UnknownParameter(key);
+            }
+            if (form.Files.Count > 0)
+            {
+                var name = form.Files[0].Name;
+                throw name == "prompt" ? ApiErrors.InvalidType(name, "a string", "a file") : ApiErrors.UnknownParameter(name);
+            }
+        }
+        return ValidatePrompt(prompt);
+    }
+
+    private static string ValidatePrompt(string? prompt)
+    {
+        if (prompt is null)
+        {
+            throw ApiErrors.MissingParameter("prompt");
+        }
+        if (prompt.Length < 1)
+        {
+            throw ApiErrors.StringTooShort("prompt", 1, prompt.Length);
+        }
+        if (prompt.Length > MaxPromptLength)
+        {
+            throw ApiErrors.StringTooLong("prompt", MaxPromptLength, prompt.Length);
+        }
+        return prompt;
+    }
+
+    private static string? JsonString(JsonProperty property) => property.Value.ValueKind switch
+    {
+        JsonValueKind.String => property.Value.GetString(),
+        JsonValueKind.Null when property.Name != "prompt" => null,
+        _ => throw ApiErrors.InvalidType(property.Name, "a string", RequestBody.JsonKind(property.Value)),
+    };
+
+    private static ReferenceImage? JsonReference(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw ApiErrors.InvalidType(InputReference, "an object", RequestBody.JsonKind(value));
+        }
+        string? imageUrl = null, fileId = null;
+        foreach (var property in value.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.String)
+            {
+                throw ApiErrors.InvalidType($"{InputReference}.{property.Name}", "a string", RequestBody.JsonKind(property.Value));
+            }
+            switch (property.Name)
+            {
+                case "image_url":
+                    imageUrl = property.Value.GetString();
+                    break;
+                case "file_id":
+                    fileId = property.Value.GetString();
+                    break;
+                default:
+                    throw ApiErrors.UnknownParameter($"{InputReference}.{property.Name}");
+            }
+        }
+        return ReferenceImage.FromObject(imageUrl, fileId);
+    }
+}
