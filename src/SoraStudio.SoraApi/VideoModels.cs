@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace SoraStudio.SoraApi;
@@ -20,6 +21,16 @@ public sealed record VideoJob
     [JsonPropertyName("error")] public VideoJobError? Error { get; init; }
 
     [JsonIgnore] public bool IsTerminal => Status is VideoStatus.Completed or VideoStatus.Failed;
+
+    /// <summary>False for a status this client does not know (e.g. Batch's <c>expired</c>): treat as still unknown, not as failed.</summary>
+    [JsonIgnore] public bool HasKnownStatus => VideoStatus.IsKnown(Status);
+
+    /// <summary><see cref="Seconds"/> as a number, or null when the server sent something that is not a whole number.</summary>
+    [JsonIgnore]
+    public int? SecondsAsInt =>
+        int.TryParse(Seconds, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
+
+    [JsonIgnore] public bool IsModerationBlocked => Error?.Code == VideoErrorCodes.ModerationBlocked;
 }
 
 public sealed record VideoJobError(
@@ -79,6 +90,35 @@ public static class VideoStatus
     public const string InProgress = "in_progress";
     public const string Completed = "completed";
     public const string Failed = "failed";
+
+    public static IReadOnlyList<string> All { get; } = [Queued, InProgress, Completed, Failed];
+
+    public static bool IsKnown(string? status) => status is Queued or InProgress or Completed or Failed;
+}
+
+/// <summary>Known values of the open <c>model</c> string (snapshots such as <c>sora-2-2025-12-08</c> also occur).</summary>
+public static class VideoModel
+{
+    public const string Sora2 = "sora-2";
+    public const string Sora2Pro = "sora-2-pro";
+
+    public static IReadOnlyList<string> All { get; } = [Sora2, Sora2Pro];
+
+    public static bool IsKnown(string? model) => model is Sora2 or Sora2Pro;
+}
+
+/// <summary>The <c>order</c> query of the list endpoint.</summary>
+public static class VideoOrder
+{
+    public const string Asc = "asc";
+    public const string Desc = "desc";
+}
+
+/// <summary>Known values of <see cref="VideoJobError.Code"/>.</summary>
+public static class VideoErrorCodes
+{
+    /// <summary>Deterministic: retrying the same prompt fails the same way.</summary>
+    public const string ModerationBlocked = "moderation_blocked";
 }
 
 /// <summary>Known values of the <c>variant</c> query of the content endpoint.</summary>
