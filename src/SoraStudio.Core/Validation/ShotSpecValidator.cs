@@ -1,0 +1,83 @@
+using FluentValidation;
+using SoraStudio.Core.Advice;
+using SoraStudio.Core.Catalog;
+using SoraStudio.Core.Prompting;
+using SoraStudio.Core.Spec;
+using static System.FormattableString;
+
+namespace SoraStudio.Core.Validation;
+
+/// <summary>
+/// Hard errors that the API would reject: the model, its sizes and durations, the rendered prompt's
+/// length, and the reference image. Property names are the JSON paths ("seconds", "referenceImage.width").
+/// Cheap enough for every keystroke: one render, no regular expressions. Build it once and reuse it.
+/// </summary>
+public sealed class ShotSpecValidator : AbstractValidator<ShotSpec>
+{
+    public const int MaxPromptLength = 32_000;
+
+    public static readonly IReadOnlyList<string> ReferenceImageContentTypes = ["image/jpeg", "image/png", "image/webp"];
+
+    public ShotSpecValidator(ModelCatalog? catalog = null)
+    {
+        Catalog = catalog ?? ModelCatalog.Default;
+
+        RuleFor(s => s.Model)
+            .Must(m => Catalog.Find(m) is not null)
+            .OverridePropertyName(SpecFields.Model)
+            .WithMessage(s => $"Model must be one of {string.Join(", ", Catalog.Models.Select(m => m.Id))}; “{s.Model}” is not in the catalog.");
+
+        When(s => Catalog.Find(s.Model) is not null, () =>
+        {
+            RuleFor(s => s.Size)
+                .Must((s, size) => size is not null && Model(s).AllowsSize(size))
+                .OverridePropertyName(SpecFields.Size)
+                .WithMessage(s => $"Size must be one of {string.Join(", ", Model(s).Sizes)} for {s.Model}.");
+
+            RuleFor(s => s.Seconds)
+                .Must((s, seconds) => Model(s).AllowsSeconds(seconds))
+                .OverridePropertyName(SpecFields.Seconds)
+                .WithMessage(s => $"Seconds must be one of {string.Join(", ", Model(s).Seconds)} for {s.Model}.");
+
+            RuleFor(s => s.ReferenceImage)
+                .Must((s, _) => Model(s).SupportsReferenceImage)
+                .When(s => s.ReferenceImage is not null)
+                .OverridePropertyName(SpecFields.ReferenceImage)
+                .WithMessage(s => $"{s.Model} does not accept a reference image.");
+        });
+
+        RuleFor(s => PromptRenderer.Render(s).Length)
+            .InclusiveBetween(1, MaxPromptLength)
+            .OverridePropertyName(SpecFields.Prompt)
+            .WithMessage((_, length) => length == 0
+                ? "The prompt is empty: describe the shot."
+                : Invariant($"The prompt must be at most {MaxPromptLength:N0} characters; it has {length:N0}."));
+
+        When(s => s.ReferenceImage is not null, () =>
+        {
+            RuleFor(s => s.ReferenceImage!.ContentType)
+                .Must(type => ReferenceImageContentTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
+                .OverridePropertyName(SpecFields.ReferenceImageContentType)
+                .WithMessage(s => $"Reference image must be one of {string.Join(", ", ReferenceImageContentTypes)}; it is “{s.ReferenceImage!.ContentType}”.");
+
+            When(s => VideoSize.TryParse(s.Size, out _), () =>
+            {
+                RuleFor(s => s.ReferenceImage!.Width)
+                    .Must((s, width) => width == Frame(s).Width)
+                    .OverridePropertyName(SpecFields.ReferenceImageWidth)
+                    .WithMessage(s => $"Reference image width must be {Frame(s).Width} to match the size {s.Size}; it is {s.ReferenceImage!.Width}.");
+
+                RuleFor(s => s.ReferenceImage!.Height)
+                    .Must((s, height) => height == Frame(s).Height)
+                    .OverridePropertyName(SpecFields.ReferenceImageHeight)
+                    .WithMessage(s => $"Reference image height must be {Frame(s).Height} to match the size {s.Size}; it is {s.ReferenceImage!.Height}.");
+            });
+        });
+    }
+
+    public ModelCatalog Catalog { get; }
+
+    private ModelInfo Model(ShotSpec spec) => Catalog.Find(spec.Model)!;
+
+    private static VideoSize Frame(ShotSpec spec) => VideoSize.TryParse(spec.Size, out var size) ? size : default;
+}
