@@ -1,0 +1,29 @@
+using BenchmarkDotNet.Attributes;
+using SoraStudio.Core.Advice;
+using SoraStudio.Core.Prompting;
+using SoraStudio.Core.Spec;
+
+namespace SoraStudio.Core.Bench;
+
+/// <summary>Each advice rule alone on the largest example, to see where advising spends its time.</summary>
+[MemoryDiagnoser]
+public class RuleCostBenchmark
+{
+    private ShotSpec _spec = ShotSpec.Empty;
+    private IAdviceRule _rule = null!;
+
+    [ParamsSource(nameof(RuleCodes))]
+    public string Rule { get; set; } = "";
+
+    public static IEnumerable<string> RuleCodes => PromptAdvisor.Default.Rules.Select(r => r.Code);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _spec = PromptParser.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "largest-example.txt")));
+        _rule = PromptAdvisor.Default.Rules.First(r => r.Code == Rule);
+    }
+
+    [Benchmark]
+    public int Check() => _rule.Check(_spec).Count();
+}
