@@ -1,4 +1,8 @@
 using SoraStudio.Web.Components;
+using SoraStudio.Web.Data;
+using SoraStudio.Web.Features;
+using SoraStudio.Web.Generation;
+using SoraStudio.Web.Storage;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +10,17 @@ var builder = WebApplication.CreateBuilder(args);
 // Blazor Server with Radzen components.
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
+
+// SQLite (migrated at start) and the content-addressed clip store, under Studio:DataPath (./data).
+builder.Services.AddStudioData();
+builder.Services.AddStudioStorage();
+
+// The Videos API: the configured endpoint with an API key, else the emulator mounted in this app at /v1.
+builder.Services.AddStudioVideosBackend(builder.Configuration);
+
+// The generation worker and webhook receiver, and the services the UI and the automation API share.
+builder.Services.AddStudioGeneration();
+builder.Services.AddStudioFeatures(builder.Configuration);
 
 var app = builder.Build();
 
@@ -16,6 +31,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapStudioVideosBackend();
+app.MapStudioWebhooks();
 
 app.Run();
 

@@ -1,0 +1,9 @@
+namespace SoraStudio.Web.Data;
+
+public enum AssetKind
+{
+    Character,
+    Setting,
+    Style,
+    Product,
+}

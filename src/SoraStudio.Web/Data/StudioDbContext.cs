@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SoraStudio.Web.Data;
+
+/// <summary>
+/// The studio's database. Migrations: <c>DOTNET_ROLL_FORWARD=Major dotnet ef migrations add &lt;Name&gt;
+/// --project src/SoraStudio.Web --output-dir Data/Migrations</c> (dotnet-ef 6.0.5 from the local tool manifest).
+/// </summary>
+public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : DbContext(options)
+{
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<Shot> Shots => Set<Shot>();
+    public DbSet<Take> Takes => Set<Take>();
+    public DbSet<Clip> Clips => Set<Clip>();
+    public DbSet<Asset> Assets => Set<Asset>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date or decimal type: EF Core 6 stores them as text, which neither orders nor sums.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+        configurationBuilder.Properties<decimal>().HaveConversion<MicrodollarsConverter>();
+    }
+}

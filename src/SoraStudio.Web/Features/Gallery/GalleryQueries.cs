@@ -1,0 +1,138 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using SoraStudio.SoraApi;
+using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Projects;
+using SoraStudio.Web.Generation;
+
+namespace SoraStudio.Web.Features.Gallery;
+
+/// <summary>The reads behind the timeline and the gallery: no tracking, projected to what the page shows.</summary>
+public sealed class GalleryQueries(IDbContextFactory<StudioDbContext> contexts)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<IReadOnlyList<TimelineShot>> TimelineAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await EnsureProjectAsync(db, projectId, cancellationToken);
+        return await db.Shots.AsNoTracking()
+            .Where(s => s.ProjectId == projectId)
+            .OrderBy(s => s.Position).ThenBy(s => s.Id)
+            .Select(s => new TimelineShot(
+                s.Id,
+                s.Position,
+                s.Title,
+                s.SelectedTakeId,
+                db.Clips.Where(c => c.TakeId == s.SelectedTakeId && c.Variant == VideoVariant.Thumbnail).Select(c => c.RelativePath).FirstOrDefault(),
+                db.Clips.Where(c => c.TakeId == s.SelectedTakeId && c.Variant == VideoVariant.Video).Select(c => c.RelativePath).FirstOrDefault(),
+                s.Takes.Count(),
+                s.Takes.Count(t => t.Status == TakeStatus.Ready),
+                s.Takes.Count(t => TakeStateMachine.Active.Contains(t.Status))))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A shot's takes, newest first.</summary>
+    public async Task<IReadOnlyList<TakeCard>> TakesOfShotAsync(long shotId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Shots.AnyAsync(s => s.Id == shotId, cancellationToken))
+            throw StudioException.NotFound("Shot", shotId);
+        return await db.Takes.AsNoTracking()
+            .Where(t => t.ShotId == shotId)
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .Select(Card(db))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A project's takes, newest first, a page at a time, optionally of one status.</summary>
+    public async Task<TakePage> ProjectTakesAsync(long projectId, TakeStatus? status = null, int page = 1, int pageSize = 48, CancellationToken cancellationToken = default)
+    {
+        if (page < 1)
+            throw StudioException.Invalid("page", "Pages start at 1.");
+        if (pageSize is < 1 or > MaxPageSize)
+            throw StudioException.Invalid("pageSize", $"A page holds 1 to {MaxPageSize} takes.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await EnsureProjectAsync(db, projectId, cancellationToken);
+        var takes = db.Takes.AsNoTracking().Where(t => t.ProjectId == projectId);
+        if (status is { } only)
+            takes = takes.Where(t => t.Status == only);
+        var total = await takes.CountAsync(cancellationToken);
+        var cards = await takes
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(Card(db))
+            .ToListAsync(cancellationToken);
+        return new TakePage(cards, total, page, pageSize);
+    }
+
+    public async Task<TakeDetail> TakeAsync(long takeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var card = await db.Takes.AsNoTracking().Where(t => t.Id == takeId).Select(Card(db)).SingleOrDefaultAsync(cancellationToken)
+            ?? throw StudioException.NotFound("Take", takeId);
+        var more = await db.Takes.AsNoTracking().Where(t => t.Id == takeId)
+            .Select(t => new { t.ProjectId, t.Prompt, t.Spec, t.VideoId, t.RetryOfTakeId, t.Attempts, t.SubmittedAt, t.ExpiresAt })
+            .SingleAsync(cancellationToken);
+        var clips = await db.Clips.AsNoTracking().Where(c => c.TakeId == takeId).OrderBy(c => c.Id)
+            .Select(c => new ClipInfo(c.Id, c.Variant, c.RelativePath, c.Bytes, c.Sha256, c.ContentType, c.Width, c.Height, c.DurationSeconds))
+            .ToListAsync(cancellationToken);
+        return new TakeDetail(card, more.ProjectId, more.Prompt, more.Spec, more.VideoId, more.RetryOfTakeId, more.Attempts, more.SubmittedAt, more.ExpiresAt, clips);
+    }
+
+    /// <summary>The remix tree a take belongs to, from its root take down, parents before children.</summary>
+    public async Task<IReadOnlyList<RemixNode>> RemixTreeAsync(long takeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var shotId = await db.Takes.Where(t => t.Id == takeId).Select(t => (long?)t.ShotId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw StudioException.NotFound("Take", takeId);
+        // Remixes stay on their parent's shot, so the tree lies within the shot's takes.
+        var nodes = await db.Takes.AsNoTracking().Where(t => t.ShotId == shotId)
+            .Select(t => new RemixNode(t.Id, t.ParentTakeId, t.RemixInstruction, t.Status,
+                db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Thumbnail).Select(c => c.RelativePath).FirstOrDefault(),
+                t.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var byId = nodes.ToDictionary(n => n.TakeId);
+        var root = byId[takeId];
+        while (root.ParentTakeId is { } parent && byId.TryGetValue(parent, out var up))
+            root = up;
+        var children = nodes.Where(n => n.ParentTakeId is not null).ToLookup(n => n.ParentTakeId!.Value);
+        var tree = new List<RemixNode>();
+        var queue = new Queue<RemixNode>([root]);
+        while (queue.TryDequeue(out var node))
+        {
+            tree.Add(node);
+            foreach (var child in children[node.TakeId].OrderBy(c => c.CreatedAt).ThenBy(c => c.TakeId))
+                queue.Enqueue(child);
+        }
+        return tree;
+    }
+
+    public async Task<ProjectActivity> ActivityAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var budget = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.Budget }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw StudioException.NotFound("Project", projectId);
+        // One pass over the project's takes; the budget rule (what counts as committed) is Budget's.
+        var byStatus = await db.Takes.Where(t => t.ProjectId == projectId).GroupBy(t => t.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count(), Estimated = g.Sum(t => t.EstimatedCost), Submitted = g.Sum(t => t.Cost) })
+            .ToListAsync(cancellationToken);
+        return new ProjectActivity(
+            byStatus.ToDictionary(s => s.Status, s => s.Count),
+            byStatus.Where(s => Budget.Counts(s.Status)).Sum(s => s.Estimated),
+            byStatus.Sum(s => s.Submitted ?? 0),
+            budget.Budget);
+    }
+
+    private static Expression<Func<Take, TakeCard>> Card(StudioDbContext db) => t => new TakeCard(
+        t.Id, t.ShotId, t.ParentTakeId, t.RemixInstruction, t.Status, t.Progress, t.FailureClass, t.ErrorMessage,
+        t.Model, t.Size, t.Seconds, t.EstimatedCost, t.Cost, t.RequestedBy, t.CreatedAt, t.CompletedAt,
+        db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Thumbnail).Select(c => c.RelativePath).FirstOrDefault(),
+        db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Video).Select(c => c.RelativePath).FirstOrDefault());
+
+    private static async Task EnsureProjectAsync(StudioDbContext db, long projectId, CancellationToken cancellationToken)
+    {
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
+            throw StudioException.NotFound("Project", projectId);
+    }
+}

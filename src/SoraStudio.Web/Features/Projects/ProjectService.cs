@@ -1,0 +1,87 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using SoraStudio.Core.StyleBible;
+using SoraStudio.Web.Data;
+using SoraStudio.Web.Generation;
+
+namespace SoraStudio.Web.Features.Projects;
+
+public sealed class ProjectService(IDbContextFactory<StudioDbContext> contexts, IValidator<ProjectInput> validator, TimeProvider time)
+{
+    public async Task<long> CreateAsync(ProjectInput input, CancellationToken cancellationToken = default)
+    {
+        await ValidateAsync(input, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = new Project { CreatedAt = time.GetUtcNow() };
+        Apply(input, project);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(cancellationToken);
+        return project.Id;
+    }
+
+    public async Task UpdateAsync(long projectId, ProjectInput input, CancellationToken cancellationToken = default)
+    {
+        await ValidateAsync(input, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
+            ?? throw StudioException.NotFound("Project", projectId);
+        Apply(input, project);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<ProjectSummary> GetAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Summaries(db.Projects.Where(p => p.Id == projectId)).SingleOrDefaultAsync(cancellationToken)
+            ?? throw StudioException.NotFound("Project", projectId);
+    }
+
+    public async Task<IReadOnlyList<ProjectSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Summaries(db.Projects.OrderBy(p => p.Name).ThenBy(p => p.Id)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<BudgetStatus> GetBudgetAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var budget = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.Budget }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw StudioException.NotFound("Project", projectId);
+        return await Budget.StatusAsync(db, projectId, budget.Budget, cancellationToken);
+    }
+
+    /// <summary>Deletes a project with its shots, takes and assets; refused while any take is still being generated.</summary>
+    public async Task DeleteAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
+            ?? throw StudioException.NotFound("Project", projectId);
+        var active = await db.Takes.CountAsync(t => t.ProjectId == projectId && TakeStateMachine.Active.Contains(t.Status), cancellationToken);
+        if (active > 0)
+            throw new StudioException(StudioErrorKind.Conflict, $"The project has {active} take(s) still generating; cancel them first.");
+        db.Projects.Remove(project);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static IQueryable<ProjectSummary> Summaries(IQueryable<Project> projects) =>
+        projects.AsNoTracking().Select(p => new ProjectSummary(
+            p.Id, p.Name, p.Description, p.DefaultModel, p.DefaultSize, p.Budget, p.StyleBible, p.Shots.Count, p.CreatedAt));
+
+    private async Task ValidateAsync(ProjectInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var result = await validator.ValidateAsync(input, cancellationToken);
+        if (!result.IsValid)
+            throw StudioException.Invalid(result, "The project cannot be saved.");
+    }
+
+    private static void Apply(ProjectInput input, Project project)
+    {
+        project.Name = input.Name.Trim();
+        project.Description = input.Description;
+        project.DefaultModel = input.DefaultModel;
+        project.DefaultSize = input.DefaultSize;
+        project.Budget = input.Budget;
+        project.StyleBible = input.StyleBible ?? StyleBible.Empty;
+    }
+}

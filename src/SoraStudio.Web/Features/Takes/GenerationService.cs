@@ -1,0 +1,209 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using SoraStudio.Core.Catalog;
+using SoraStudio.Core.Costs;
+using SoraStudio.Core.Prompting;
+using SoraStudio.Core.Spec;
+using SoraStudio.Core.Validation;
+using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Projects;
+using SoraStudio.Web.Generation;
+using SoraStudio.Web.Storage;
+
+namespace SoraStudio.Web.Features.Takes;
+
+/// <summary>
+/// Asks for takes: generate (1–4 variations), remix, retry, cancel. Everything is checked before anything is
+/// written, and the takes of one request are queued in one transaction with the budget check, so a refused
+/// request leaves no trace. The worker does the rest.
+/// </summary>
+public sealed class GenerationService(
+    IDbContextFactory<StudioDbContext> contexts,
+    ShotSpecValidator specs,
+    RemixInstructionValidator instructions,
+    ClipStore store,
+    GenerationSignal signal,
+    TakeEvents events,
+    TimeProvider time)
+{
+    private ModelCatalog Catalog => specs.Catalog;
+
+    /// <summary>Queues <paramref name="variations"/> takes of the shot's current spec; returns their ids.</summary>
+    public async Task<IReadOnlyList<long>> GenerateAsync(long shotId, int variations = 1, string requestedBy = "", CancellationToken cancellationToken = default)
+    {
+        if (variations is < 1 or > CostEstimator.MaxVariations)
+            throw StudioException.Invalid("variations", $"Ask for 1 to {CostEstimator.MaxVariations} variations, not {variations}.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var shot = await db.Shots.AsNoTracking().Include(s => s.ReferenceAsset).Include(s => s.Project)
+            .SingleOrDefaultAsync(s => s.Id == shotId, cancellationToken) ?? throw StudioException.NotFound("Shot", shotId);
+        EnsureReferenceExists(shot.Spec, shot.ReferenceAsset);
+        // What is submitted is the shot with the project's style bible filling what the shot leaves empty.
+        var spec = shot.Project!.StyleBible.ApplyTo(shot.Spec, shot.Overrides).Spec;
+        var result = await specs.ValidateAsync(spec, cancellationToken);
+        if (!result.IsValid)
+            throw StudioException.Invalid(result, "The shot cannot be generated yet.");
+
+        var prompt = PromptRenderer.Render(spec);
+        var blocked = await db.Takes.AsNoTracking()
+            .Where(t => t.ShotId == shotId && t.FailureClass == FailureClass.Moderation && t.Prompt == prompt
+                && t.Model == spec.Model && t.Size == spec.Size && t.Seconds == spec.Seconds && t.ReferenceAssetId == shot.ReferenceAssetId)
+            .Select(t => (long?)t.Id).FirstOrDefaultAsync(cancellationToken);
+        if (blocked is { } blockedId)
+            throw new StudioException(StudioErrorKind.Conflict,
+                $"This exact prompt was blocked by moderation (take {blockedId}); change the shot before generating it again.");
+
+        var estimate = Estimate(spec);
+        var takes = Enumerable.Range(0, variations).Select(_ => NewTake(shot.ProjectId, shot.Id, spec, prompt, estimate.PerTake, requestedBy, shot.ReferenceAssetId)).ToList();
+        await EnqueueAsync(db, shot.ProjectId, shot.Project.Budget, takes, estimate.Total, cancellationToken);
+        return takes.Select(t => t.Id).ToList();
+    }
+
+    /// <summary>Queues a remix of a ready take: the same video with the one change <paramref name="instruction"/> asks for.</summary>
+    public async Task<long> RemixAsync(long parentTakeId, string instruction, string requestedBy = "", CancellationToken cancellationToken = default)
+    {
+        var result = await instructions.ValidateAsync(instruction ?? "", cancellationToken);
+        if (!result.IsValid)
+            throw StudioException.Invalid(result, "The remix cannot be asked for.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var parent = await db.Takes.AsNoTracking().Include(t => t.Project).SingleOrDefaultAsync(t => t.Id == parentTakeId, cancellationToken)
+            ?? throw StudioException.NotFound("Take", parentTakeId);
+        if (parent.Status != TakeStatus.Ready || parent.VideoId is null)
+            throw new StudioException(StudioErrorKind.Conflict, $"Take {parentTakeId} is {parent.Status}; only a ready take can be remixed.");
+        if (parent.ExpiresAt is { } expires && expires <= time.GetUtcNow())
+            throw new StudioException(StudioErrorKind.Conflict, $"Take {parentTakeId}'s video expired at the provider at {expires:u}; a remix needs it there. Generate the shot again instead.");
+        if (Catalog.Find(parent.Model) is { SupportsRemix: false })
+            throw new StudioException(StudioErrorKind.Conflict, $"{parent.Model} does not support remixes.");
+
+        var estimate = Estimate(parent.Spec with { Model = parent.Model, Size = parent.Size, Seconds = parent.Seconds });
+        var take = NewTake(parent.ProjectId, parent.ShotId, parent.Spec, instruction!.Trim(), estimate.PerTake, requestedBy, referenceAssetId: null);
+        take.Model = parent.Model;
+        take.Size = parent.Size;
+        take.Seconds = parent.Seconds;
+        take.ParentTakeId = parent.Id;
+        take.RemixInstruction = take.Prompt;
+        await EnqueueAsync(db, parent.ProjectId, parent.Project!.Budget, [take], estimate.Total, cancellationToken);
+        return take.Id;
+    }
+
+    /// <summary>Tries a failed, canceled, expired or set-aside take again, on purpose: a new take with the same request.</summary>
+    public async Task<long> RetryAsync(long takeId, string requestedBy = "", CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var original = await db.Takes.AsNoTracking().Include(t => t.ReferenceAsset).Include(t => t.Project)
+            .SingleOrDefaultAsync(t => t.Id == takeId, cancellationToken) ?? throw StudioException.NotFound("Take", takeId);
+        if (!TakeStateMachine.CanRetry(original.Status))
+            throw new StudioException(StudioErrorKind.Conflict, $"Take {takeId} is {original.Status}; only a failed, canceled, expired or set-aside take can be retried.");
+        if (original.FailureClass == FailureClass.Moderation)
+            throw new StudioException(StudioErrorKind.Conflict,
+                $"Take {takeId} was blocked by moderation ({original.ErrorMessage}); retrying it unchanged would be blocked again. Change the shot and generate it.");
+        EnsureReferenceExists(original.Spec, original.ReferenceAsset, original.ParentTakeId is not null);
+
+        var estimate = Estimate(original.Spec with { Model = original.Model, Size = original.Size, Seconds = original.Seconds });
+        var take = NewTake(original.ProjectId, original.ShotId, original.Spec, original.Prompt, estimate.PerTake, requestedBy, original.ReferenceAssetId);
+        take.Model = original.Model;
+        take.Size = original.Size;
+        take.Seconds = original.Seconds;
+        take.ParentTakeId = original.ParentTakeId;
+        take.RemixInstruction = original.RemixInstruction;
+        take.RetryOfTakeId = original.Id;
+        await EnqueueAsync(db, original.ProjectId, original.Project!.Budget, [take], estimate.Total, cancellationToken);
+        return take.Id;
+    }
+
+    /// <summary>
+    /// Cancels a take. Not yet submitted (or set aside): canceled at once. At the provider: the worker deletes the job
+    /// where it can and then marks it canceled. Returns the status right after the call.
+    /// </summary>
+    public async Task<TakeStatus> CancelAsync(long takeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var nowMs = UnixMillisecondsConverter.ToStored(now);
+        string queued = nameof(TakeStatus.Queued), canceled = nameof(TakeStatus.Canceled), attention = nameof(TakeStatus.NeedsAttention);
+        var rows = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            UPDATE Takes SET Status = {canceled}, CancelRequestedAt = {nowMs}, NextCheckAt = NULL, ErrorMessage = 'Canceled before it was submitted.'
+            WHERE Id = {takeId} AND ((Status = {queued} AND (LeaseOwner IS NULL OR LeaseExpiresAt < {nowMs})) OR Status = {attention})
+            """, cancellationToken);
+        if (rows == 0)
+        {
+            string submitting = nameof(TakeStatus.Submitting), inProgress = nameof(TakeStatus.InProgress), downloading = nameof(TakeStatus.Downloading);
+            rows = await db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE Takes SET CancelRequestedAt = {nowMs}, NextCheckAt = {nowMs} WHERE Id = {takeId} AND Status IN ({queued}, {submitting}, {inProgress}, {downloading})",
+                cancellationToken);
+        }
+        var take = await db.Takes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == takeId, cancellationToken)
+            ?? throw StudioException.NotFound("Take", takeId);
+        if (rows == 0)
+            throw new StudioException(StudioErrorKind.Conflict, $"Take {takeId} is already {take.Status}.");
+        events.Publish(TakeChanged.From(take, now));
+        signal.Wake();
+        return take.Status;
+    }
+
+    /// <summary>What <paramref name="variations"/> takes of the shot would cost, against the project's budget.</summary>
+    public async Task<CostQuote> QuoteAsync(long shotId, int variations = 1, CancellationToken cancellationToken = default)
+    {
+        if (variations is < 1 or > CostEstimator.MaxVariations)
+            throw StudioException.Invalid("variations", $"Ask for 1 to {CostEstimator.MaxVariations} variations, not {variations}.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var shot = await db.Shots.AsNoTracking().Where(s => s.Id == shotId).Select(s => new { s.Spec, s.ProjectId, s.Project!.Budget })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw StudioException.NotFound("Shot", shotId);
+        // The style bible never changes model, size or duration, so the shot's own spec prices the take.
+        var estimate = CostEstimator.Estimate(shot.Spec, Catalog, variations)
+            ?? throw StudioException.Invalid("model", $"There is no price for {shot.Spec.Model} at {shot.Spec.Size} for {shot.Spec.Seconds} s.");
+        return new CostQuote(estimate, await Budget.StatusAsync(db, shot.ProjectId, shot.Budget, cancellationToken));
+    }
+
+    private CostEstimate Estimate(ShotSpec spec) =>
+        CostEstimator.Estimate(spec, Catalog)
+        ?? throw StudioException.Invalid("model", $"There is no price for {spec.Model} at {spec.Size} for {spec.Seconds} s.");
+
+    private void EnsureReferenceExists(ShotSpec spec, Asset? asset, bool isRemix = false)
+    {
+        if (isRemix || (spec.ReferenceImage is null && asset is null))
+            return;
+        if (asset is null || !store.Exists(asset.RelativePath))
+            throw StudioException.Invalid("referenceImage",
+                $"The reference image {(spec.ReferenceImage is { } image ? $"“{image.FileName}” " : "")}no longer exists; choose another image for the shot or remove it.");
+    }
+
+    private Take NewTake(long projectId, long shotId, ShotSpec spec, string prompt, decimal estimatedCost, string requestedBy, long? referenceAssetId) => new()
+    {
+        ProjectId = projectId,
+        ShotId = shotId,
+        Spec = spec,
+        Prompt = prompt,
+        Model = spec.Model,
+        Size = spec.Size,
+        Seconds = spec.Seconds,
+        ReferenceAssetId = referenceAssetId,
+        Status = TakeStatus.Queued,
+        EstimatedCost = estimatedCost,
+        RequestedBy = requestedBy,
+        CreatedAt = time.GetUtcNow(),
+    };
+
+    /// <summary>The budget check and the inserts in one write transaction: two requests at once cannot both spend the last dollar.</summary>
+    private async Task EnqueueAsync(StudioDbContext db, long projectId, decimal? budget, List<Take> takes, decimal cost, CancellationToken cancellationToken)
+    {
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (budget is { } limit)
+            {
+                var status = await Budget.StatusAsync(db, projectId, limit, cancellationToken);
+                if (cost > status.Remaining)
+                    throw new StudioException(StudioErrorKind.OverBudget,
+                        $"This would cost {CostEstimate.Format(cost)}, but only {CostEstimate.Format(Math.Max(0, status.Remaining!.Value))} " +
+                        $"of the project's {CostEstimate.Format(limit)} budget is left ({CostEstimate.Format(status.Committed)} committed).");
+            }
+            db.Takes.AddRange(takes);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        var now = time.GetUtcNow();
+        foreach (var take in takes)
+            events.Publish(TakeChanged.From(take, now));
+        signal.Wake();
+    }
+}

@@ -1,0 +1,22 @@
+namespace SoraStudio.Web.Generation;
+
+/// <summary>Wakes the worker early: a take was queued, a webhook arrived, a cancel was asked for.</summary>
+public sealed class GenerationSignal
+{
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    public void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A wake-up is already pending.
+        }
+    }
+
+    /// <summary>Waits for a wake-up or the timeout; true when woken.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+}

@@ -1,0 +1,112 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SoraStudio.SoraApi;
+using SoraStudio.Web.Data;
+
+namespace SoraStudio.Web.Generation;
+
+/// <summary>
+/// A take in Submitting without a video id: its create may or may not have reached the provider. The provider's
+/// list is searched for a video with the same prompt, model, size and seconds, created since the intent and not
+/// already some other take's; one found is adopted. None found once the create has had time to appear:
+/// <list type="bullet">
+/// <item>after a create that failed with an unknown outcome, the take needs attention (never a blind resubmit);</item>
+/// <item>after a worker stopped between the intent and the call, the list shows the call never arrived, and the take is queued again.</item>
+/// </list>
+/// </summary>
+internal sealed class ReconcileStep(IVideosApi api, ILogger<ReconcileStep> logger)
+{
+    /// <summary>The most recent videos looked through before giving up on older ones.</summary>
+    private const int MaxListed = 1000;
+
+    public async Task RunAsync(TakeStep step)
+    {
+        var take = step.Take;
+        var submittedAt = take.SubmittedAt ?? take.CreatedAt;
+        string? sourceVideoId = null;
+        if (take.ParentTakeId is { } parentId)
+            sourceVideoId = await step.Db.Takes.Where(t => t.Id == parentId).Select(t => t.VideoId).SingleOrDefaultAsync(step.Token);
+
+        List<VideoJob> candidates;
+        try
+        {
+            candidates = await FindCandidatesAsync(take, sourceVideoId, submittedAt - step.Options.ClockSkew, step.Token);
+        }
+        catch (VideosApiException e)
+        {
+            await step.RetryLaterAsync($"Could not list the provider's videos to find this take's submission: {e.Message}", e.RetryAfter);
+            return;
+        }
+
+        var ids = candidates.Select(v => v.Id).ToList();
+        var claimed = await step.Db.Takes.Where(t => t.VideoId != null && ids.Contains(t.VideoId)).Select(t => t.VideoId!).ToListAsync(step.Token);
+        var match = candidates.Where(v => !claimed.Contains(v.Id)).OrderBy(v => v.CreatedAt).ThenBy(v => v.Id, StringComparer.Ordinal).FirstOrDefault();
+        if (match is not null)
+        {
+            logger.LogInformation("Take {TakeId}: found its submission {VideoId} in the provider's list.", take.Id, match.Id);
+            take.VideoId = match.Id;
+            take.Progress = match.Progress;
+            take.Cost = take.EstimatedCost;
+            take.OutcomeUnknownAt = null;
+            take.ErrorCode = null;
+            take.ErrorMessage = null;
+            take.TransientFailures = 0;
+            take.Polls = 0;
+            step.MoveTo(TakeStatus.InProgress);
+            try
+            {
+                await step.EndAsync(step.Now);
+            }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && e.InnerException is SqliteException { SqliteErrorCode: 19 })
+            {
+                // Another take adopted that video a moment ago (identical variations): look again.
+                await step.ReloadAsync();
+                await step.EndAsync(step.Now);
+            }
+            return;
+        }
+
+        var settledAt = submittedAt + step.Options.SubmitSettleTime;
+        if (step.Now < settledAt)
+        {
+            await step.EndAsync(settledAt);
+            return;
+        }
+        if (take.CancelRequestedAt is not null)
+        {
+            await step.FinishAsync(TakeStatus.Canceled, message: "Canceled; the provider had not created a video for it.");
+            return;
+        }
+        if (take.OutcomeUnknownAt is not null)
+        {
+            logger.LogWarning("Take {TakeId}: no video matches its create of unknown outcome; it needs attention.", take.Id);
+            await step.FinishAsync(TakeStatus.NeedsAttention, FailureClass.OutcomeUnknown, "outcome_unknown",
+                $"The create request for this take failed without saying whether a video was made ({take.ErrorMessage}). " +
+                $"No video with its prompt, model, size and duration appeared in the provider's list within {step.Options.SubmitSettleTime.TotalSeconds:0} s, " +
+                "so the studio did not submit it again: that could pay twice. Check the provider's dashboard; retry the take to submit it again on purpose.");
+            return;
+        }
+        logger.LogInformation("Take {TakeId}: its create never reached the provider (a worker stopped before sending it); queued again.", take.Id);
+        take.ErrorMessage = null;
+        step.MoveTo(TakeStatus.Queued);
+        await step.EndAsync(null);
+    }
+
+    private async Task<List<VideoJob>> FindCandidatesAsync(Take take, string? sourceVideoId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var seconds = take.Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var sinceUnix = since.ToUnixTimeSeconds();
+        var found = new List<VideoJob>();
+        var listed = 0;
+        await foreach (var video in api.ListAllVideosAsync(VideoOrder.Desc, cancellationToken))
+        {
+            if (video.CreatedAt < sinceUnix || ++listed > MaxListed)
+                break;
+            if (video.Model == take.Model && video.Size == take.Size && video.Seconds == seconds
+                && (video.Prompt is null || video.Prompt == take.Prompt)
+                && (sourceVideoId is null || video.RemixedFromVideoId == sourceVideoId))
+                found.Add(video);
+        }
+        return found;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SoraStudio.SoraApi;
+using SoraStudio.Web.Data;
+using SoraStudio.Web.Storage;
+
+namespace SoraStudio.Web.Generation;
+
+/// <summary>
+/// Queued → Submitting → InProgress. The intent (Submitting) is written before the create call, in the same
+/// conditional UPDATE that takes one of the API key's job slots; the video id is written the moment it returns.
+/// </summary>
+internal sealed class SubmitStep(IVideosApi api, ClipStore store, ILogger<SubmitStep> logger)
+{
+    public async Task RunAsync(TakeStep step)
+    {
+        var take = step.Take;
+        Asset? reference = null;
+        if (take.ReferenceAssetId is { } assetId)
+        {
+            reference = await step.Db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assetId, step.Token);
+        }
+        if ((take.ReferenceAssetId is not null || take.Spec.ReferenceImage is not null) && (reference is null || !store.Exists(reference.RelativePath)))
+        {
+            await step.FailAsync(FailureClass.Studio, "reference_image_missing",
+                "The reference image of this take no longer exists. Choose another image for the shot and generate again.");
+            return;
+        }
+        string? sourceVideoId = null;
+        if (take.ParentTakeId is { } parentId)
+        {
+            sourceVideoId = await step.Db.Takes.Where(t => t.Id == parentId).Select(t => t.VideoId).SingleOrDefaultAsync(step.Token);
+            if (sourceVideoId is null)
+            {
+                await step.FailAsync(FailureClass.InvalidRequest, "remix_source_missing", "The take this remix starts from has no video at the provider.");
+                return;
+            }
+        }
+
+        if (!await ClaimSlotAsync(step))
+        {
+            // Every job slot is taken (or a cancel came in): leave it queued; the worker wakes when a slot frees.
+            await step.EndAsync(take.NextCheckAt);
+            return;
+        }
+        step.Crash(CrashPoint.AfterSubmittingIntent);
+
+        VideoJob job;
+        try
+        {
+            job = sourceVideoId is not null
+                ? await api.RemixVideoAsync(sourceVideoId, take.Prompt, step.LeaseLost)
+                : await CreateAsync(take, reference, step.LeaseLost);
+        }
+        catch (VideosApiException e)
+        {
+            await OnCreateFailedAsync(step, e);
+            return;
+        }
+        step.Crash(CrashPoint.AfterCreateBeforeVideoId);
+
+        take.VideoId = job.Id;
+        take.Progress = job.Progress;
+        take.Cost = take.EstimatedCost;
+        take.Polls = 0;
+        take.TransientFailures = 0;
+        step.MoveTo(TakeStatus.InProgress);
+        await step.EndAsync(step.Now + Backoff.Poll(step.Options, 0, null));
+        logger.LogInformation("Take {TakeId} submitted as {VideoId} (attempt {Attempt}).", take.Id, job.Id, take.Attempts);
+        step.Crash(CrashPoint.AfterVideoIdWritten);
+    }
+
+    private async Task<VideoJob> CreateAsync(Take take, Asset? reference, CancellationToken cancellationToken)
+    {
+        await using var image = reference is null ? null : store.OpenRead(reference.RelativePath);
+        var request = new CreateVideoRequest(take.Prompt)
+        {
+            Model = take.Model,
+            Size = take.Size,
+            Seconds = take.Seconds.ToString(CultureInfo.InvariantCulture),
+            InputReference = image is null ? null : new ReferenceImageUpload(image, reference!.FileName, reference.ContentType),
+        };
+        return await api.CreateVideoAsync(request, cancellationToken);
+    }
+
+    /// <summary>Queued → Submitting, only while a job slot is free, the lease is ours and no cancel was asked for.</summary>
+    private static async Task<bool> ClaimSlotAsync(TakeStep step)
+    {
+        var take = step.Take;
+        TakeStateMachine.EnsureCanMove(take.Status, TakeStatus.Submitting);
+        var now = UnixMillisecondsConverter.ToStored(step.Now);
+        var leaseExpires = UnixMillisecondsConverter.ToStored(step.Now + step.Options.LeaseDuration);
+        string queued = nameof(TakeStatus.Queued), submitting = nameof(TakeStatus.Submitting), inProgress = nameof(TakeStatus.InProgress);
+        var rows = await step.Db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            UPDATE Takes SET Status = {submitting}, SubmittedAt = {now}, Attempts = Attempts + 1, LeaseExpiresAt = {leaseExpires},
+                ErrorCode = NULL, ErrorMessage = NULL, FailureClass = NULL, OutcomeUnknownAt = NULL, NextCheckAt = NULL
+            WHERE Id = {take.Id} AND Status = {queued} AND LeaseOwner = {take.LeaseOwner} AND CancelRequestedAt IS NULL
+              AND (SELECT COUNT(*) FROM Takes WHERE Status IN ({submitting}, {inProgress})) < {step.Options.MaxConcurrentJobs}
+            """,
+            CancellationToken.None);
+        if (rows == 0)
+            return false;
+        await step.ReloadAsync();
+        step.PublishCurrent();
+        return true;
+    }
+
+    private async Task OnCreateFailedAsync(TakeStep step, VideosApiException e)
+    {
+        var take = step.Take;
+        switch (e.Kind)
+        {
+            case ApiErrorKind.RateLimited or ApiErrorKind.ConcurrencyCap or ApiErrorKind.Server or ApiErrorKind.Network:
+                // The client raises these for a paid call only when nothing was created: wait in the queue.
+                logger.LogInformation("Take {TakeId}: create refused ({Kind}), back in the queue: {Message}", take.Id, e.Kind, e.Message);
+                step.MoveTo(TakeStatus.Queued);
+                await step.RetryLaterAsync(e.Message, e.RetryAfter);
+                break;
+            case ApiErrorKind.OutcomeUnknown:
+                logger.LogWarning("Take {TakeId}: create outcome unknown, reconciling: {Message}", take.Id, e.Message);
+                take.OutcomeUnknownAt = step.Now;
+                take.ErrorCode = e.Code ?? "outcome_unknown";
+                take.ErrorMessage = e.Message;
+                await step.EndAsync(step.Now);
+                break;
+            case ApiErrorKind.Authentication or ApiErrorKind.PermissionDenied or ApiErrorKind.QuotaExceeded:
+                await step.FailAsync(FailureClass.Account, e.Code ?? e.Kind.ToString(), e.Message);
+                break;
+            default:
+                await step.FailAsync(FailureClass.InvalidRequest, e.Code ?? "invalid_request", e.Message);
+                break;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using SoraStudio.Emulator;
+using SoraStudio.SoraApi;
+using SoraStudio.Web.Data;
+
+namespace SoraStudio.Web.Generation;
+
+/// <summary>Which Videos API the studio talks to.</summary>
+public sealed record VideosBackend(bool InProcessEmulator);
+
+public static class VideosBackendServiceCollectionExtensions
+{
+    public const string EmulatorPrefix = "/v1";
+
+    /// <summary>
+    /// With an API key (<c>Sora:ApiKey</c> or <c>OPENAI_API_KEY</c>): the configured endpoint (<c>Sora:BaseUrl</c>,
+    /// the real API by default). Without one: the emulator, mounted in this app at <c>/v1</c> with its files
+    /// under the data folder, and the client pointed at this app's own address.
+    /// </summary>
+    public static IServiceCollection AddStudioVideosBackend(this IServiceCollection services, IConfiguration configuration)
+    {
+        var hasKey = !string.IsNullOrWhiteSpace(configuration["Sora:ApiKey"]) || !string.IsNullOrWhiteSpace(configuration["OPENAI_API_KEY"]);
+        services.AddSingleton(new VideosBackend(InProcessEmulator: !hasKey));
+        if (hasKey)
+        {
+            services.AddVideosApi(configuration).AddStudioPollHints();
+            return services;
+        }
+
+        services.AddVideosEmulator(configuration);
+        if (string.IsNullOrWhiteSpace(configuration["Emulator:DataPath"]))
+            services.AddOptions<EmulatorOptions>().PostConfigure<StudioPaths>((o, paths) => o.DataPath = paths.Emulator);
+        services.AddSingleton<SelfAddress>();
+        services.AddTransient<SelfAddressHandler>();
+        services.AddOptions<VideosApiOptions>().Bind(configuration.GetSection(VideosApiOptions.SectionName));
+        services.AddVideosApi(o =>
+            {
+                o.BaseUrl = SelfAddress.PlaceholderBaseUrl.ToString();
+                // The emulator accepts any bearer token; this one is not a secret.
+                o.ApiKey = "in-process-emulator";
+            })
+            .AddHttpMessageHandler<SelfAddressHandler>()
+            .AddStudioPollHints();
+        return services;
+    }
+
+    /// <summary>With the in-process emulator: maps it at <c>/v1</c> and learns this app's address once it listens.</summary>
+    public static WebApplication MapStudioVideosBackend(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<VideosBackend>().InProcessEmulator)
+            return app;
+        app.MapVideosEmulator(EmulatorPrefix);
+        app.Lifetime.ApplicationStarted.Register(() =>
+            app.Services.GetRequiredService<SelfAddress>().Resolve(app.Services.GetRequiredService<IServer>()));
+        return app;
+    }
+}

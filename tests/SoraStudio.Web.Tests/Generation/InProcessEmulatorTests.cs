@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SoraStudio.Emulator;
+using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Projects;
+using SoraStudio.Web.Features.Shots;
+using SoraStudio.Web.Features.Takes;
+using SoraStudio.Web.Generation;
+using SoraStudio.Web.Storage;
+using SoraStudio.Web.Tests.TestSupport;
+
+namespace SoraStudio.Web.Tests.Generation;
+
+public sealed class InProcessEmulatorTests
+{
+    [Fact]
+    public async Task WithoutAnApiKeyTheAppGeneratesThroughTheEmulatorMountedInItself()
+    {
+        using var folder = new TempFolder();
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            // An API key in the machine's environment must not send this test to a real endpoint.
+            web.UseSetting("OPENAI_API_KEY", "");
+            web.UseSetting("Sora:ApiKey", "");
+            foreach (var (key, value) in StudioTestHost.FastSettings(folder.Path, ""))
+            {
+                if (key.StartsWith("Studio:", StringComparison.Ordinal))
+                    web.UseSetting(key, value);
+            }
+            web.UseSetting("Emulator:RenderSecondsPerVideoSecond", "0.05");
+            web.UseSetting("Emulator:QueueDelayMs", "50");
+            web.UseSetting("Emulator:PollAfterMs", "100");
+            web.UseSetting("Emulator:Media:UseFfmpeg", "false");
+        });
+        app.UseKestrel(0);
+        app.StartServer();
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var projectId = await services.GetRequiredService<ProjectService>().CreateAsync(new ProjectInput("Lighthouse"));
+        var shotId = await services.GetRequiredService<ShotService>().AddAsync(projectId, "Stairs", Seed.Spec());
+
+        var takeId = (await services.GetRequiredService<GenerationService>().GenerateAsync(shotId)).Single();
+
+        var contexts = services.GetRequiredService<IDbContextFactory<StudioDbContext>>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        Take take;
+        do
+        {
+            await Task.Delay(100);
+            await using var db = await contexts.CreateDbContextAsync();
+            take = await db.Takes.Include(t => t.Clips).AsNoTracking().SingleAsync(t => t.Id == takeId);
+        }
+        while (TakeStateMachine.IsActive(take.Status) && DateTime.UtcNow < deadline);
+
+        Assert.True(services.GetRequiredService<VideosBackend>().InProcessEmulator);
+        Assert.Equal(TakeStatus.Ready, take.Status);
+        Assert.Equal(1, services.GetRequiredService<EmulatorRequestLog>().Count(EmulatorOperation.Create));
+        Assert.Equal(3, take.Clips.Count);
+        Assert.All(take.Clips, c => Assert.True(services.GetRequiredService<ClipStore>().Exists(c.RelativePath)));
+        Assert.True(Directory.Exists(Path.Combine(folder.Path, "emulator")), "the emulator keeps its files under the studio's data folder");
+    }
+}
