@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using SoraStudio.Core.Spec;
 
@@ -6,11 +8,26 @@ namespace SoraStudio.Core.Advice;
 /// <summary>Finds the terms of a curated list anywhere in a shot's text, spoken lines included.</summary>
 internal static class TermScan
 {
+    // A text holding none of a list's first words cannot match the list's pattern. Finding that out with a
+    // vectorised search is far cheaper than running a large case-insensitive alternation over every field
+    // on every keystroke (docs/PERFORMANCE.md).
+    private static readonly ConditionalWeakTable<Regex, SearchValues<string>> FirstWords = new();
+
     /// <summary>Builds a whole-word, case-insensitive pattern from literal phrases (spaces match any whitespace or a hyphen).</summary>
-    public static Regex Literal(IEnumerable<string> phrases) => new(
-        @"\b(?:" + string.Join("|", phrases.OrderByDescending(p => p.Length)
-            .Select(p => Regex.Escape(p).Replace(@"\ ", @"[\s-]+"))) + @")\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    public static Regex Literal(IEnumerable<string> phrases)
+    {
+        var list = phrases.ToList();
+        var pattern = new Regex(
+            @"\b(?:" + string.Join("|", list.OrderByDescending(p => p.Length)
+                .Select(p => Regex.Escape(p).Replace(@"\ ", @"[\s-]+"))) + @")\b",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        FirstWords.Add(pattern, SearchValues.Create([.. list.Select(p => p.Split(' ')[0]).Distinct(StringComparer.OrdinalIgnoreCase)],
+            StringComparison.OrdinalIgnoreCase));
+        return pattern;
+    }
+
+    private static bool CannotMatch(Regex pattern, string text) =>
+        FirstWords.TryGetValue(pattern, out var firstWords) && text.AsSpan().IndexOfAny(firstWords) < 0;
 
     /// <summary>
     /// Each distinct term found, with the first field it appears in. A match overlapping an earlier one in the same
@@ -25,6 +42,7 @@ internal static class TermScan
             var claimed = new List<Match>();
             foreach (var pattern in patterns)
             {
+                if (CannotMatch(pattern, text.Text)) continue;
                 foreach (Match match in pattern.Matches(text.Text))
                 {
                     if (claimed.Any(c => match.Index < c.Index + c.Length && c.Index < match.Index + match.Length)) continue;
