@@ -20,7 +20,7 @@ internal static class TermScan
         var pattern = new Regex(
             @"\b(?:" + string.Join("|", list.OrderByDescending(p => p.Length)
                 .Select(p => Regex.Escape(p).Replace(@"\ ", @"[\s-]+"))) + @")\b",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         FirstWords.Add(pattern, SearchValues.Create([.. list.Select(p => p.Split(' ')[0]).Distinct(StringComparer.OrdinalIgnoreCase)],
             StringComparison.OrdinalIgnoreCase));
         return pattern;
