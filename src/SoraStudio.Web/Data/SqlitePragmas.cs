@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace SoraStudio.Web.Data;
@@ -6,14 +8,19 @@ namespace SoraStudio.Web.Data;
 /// <summary>
 /// Per-connection settings. WAL lets readers run beside the one writer; NORMAL sync in WAL survives a process
 /// crash (a power cut may drop the last commits, which the worker's reconciliation covers); the busy timeout
-/// makes a second studio process wait for the write lock instead of failing.
+/// makes a second studio process wait for the write lock instead of failing. Set once per pooled SQLite
+/// connection, not on every open.
 /// </summary>
 internal sealed class SqlitePragmas(int busyTimeoutSeconds) : DbConnectionInterceptor
 {
+    private readonly ConditionalWeakTable<object, object> _configured = new();
+
     private string Sql => $"PRAGMA busy_timeout = {busyTimeoutSeconds * 1000}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!IsNew(connection))
+            return;
         using var command = connection.CreateCommand();
         command.CommandText = Sql;
         command.ExecuteNonQuery();
@@ -21,8 +28,14 @@ internal sealed class SqlitePragmas(int busyTimeoutSeconds) : DbConnectionInterc
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!IsNew(connection))
+            return;
         await using var command = connection.CreateCommand();
         command.CommandText = Sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>True the first time the underlying (pooled) database handle is seen.</summary>
+    private bool IsNew(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || _configured.TryAdd(handle, handle);
 }

@@ -32,8 +32,9 @@ internal sealed class DownloadStep(IVideosApi api, ClipStore store, ILogger<Down
                 step.Crash(CrashPoint.AfterClipStoredBeforeRow);
                 step.Db.Clips.Add(NewClip(take, variant, stored, content.ContentType, step.Now));
             }
-            catch (VideosApiException e) when (e.Kind == ApiErrorKind.NotFound)
+            catch (VideosApiException e) when (e.Kind is ApiErrorKind.NotFound or ApiErrorKind.InvalidRequest)
             {
+                // The provider refuses the content of a finished video: gone, and retrying will not bring it back.
                 await ExpireAsync(step, have, variant, e.Message);
                 return;
             }

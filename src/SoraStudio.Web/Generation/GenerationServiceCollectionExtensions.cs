@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace SoraStudio.Web.Generation;
 
@@ -12,8 +13,8 @@ public static class GenerationServiceCollectionExtensions
     {
         services.AddOptions<GenerationOptions>().BindConfiguration(GenerationOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => !o.Problems().Any(), "Invalid Studio:Generation settings.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GenerationOptions>, GenerationOptionsValidator>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
             .PostConfigure<IConfiguration>((o, configuration) => o.Secret ??= configuration["OPENAI_WEBHOOK_SECRET"])
             .Validate(o => o.Tolerance > TimeSpan.Zero && o.DedupeWindow >= o.Tolerance,

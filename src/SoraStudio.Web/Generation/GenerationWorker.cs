@@ -73,7 +73,10 @@ internal sealed class GenerationWorker(
         {
             if (stoppingToken.IsCancellationRequested || !await leases.TryAcquireAsync(takeId, CancellationToken.None))
                 continue;
-            _running[takeId] = RunStepAsync(takeId, stoppingToken);
+            // Registered before it starts, so that its own removal can never come first.
+            var step = new Task<Task>(() => RunStepAsync(takeId, stoppingToken));
+            _running[takeId] = step.Unwrap();
+            step.Start(TaskScheduler.Default);
         }
         var untilNext = due.NextCheckAt is { } next ? next - time.GetUtcNow() : settings.IdleDelay;
         return untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext < settings.IdleDelay ? untilNext : settings.IdleDelay;
@@ -81,7 +84,6 @@ internal sealed class GenerationWorker(
 
     private async Task RunStepAsync(long takeId, CancellationToken stoppingToken)
     {
-        await Task.Yield();
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -26,7 +26,7 @@ internal sealed class TakeStepRunner(
         try
         {
             await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-            var take = await db.Takes.SingleOrDefaultAsync(t => t.Id == takeId, stopOrLost.Token);
+            var take = await db.Takes.SingleOrDefaultAsync(t => t.Id == takeId, CancellationToken.None);
             if (take is null || take.LeaseOwner != leases.Owner)
                 return;
             var step = new TakeStep(db, take, options.Value, time, events, crashPoints, stopOrLost.Token, keeper.Lost);

@@ -36,8 +36,8 @@ public static class VideosBackendServiceCollectionExtensions
         services.AddVideosApi(o =>
             {
                 o.BaseUrl = SelfAddress.PlaceholderBaseUrl.ToString();
-                // The emulator accepts any bearer token; this one is not a secret.
-                o.ApiKey = "in-process-emulator";
+                // Without Emulator:ApiKey the emulator accepts any bearer token, so this one is no secret.
+                o.ApiKey = configuration["Emulator:ApiKey"] is { Length: > 0 } emulatorKey ? emulatorKey : "in-process-emulator";
             })
             .AddHttpMessageHandler<SelfAddressHandler>()
             .AddStudioPollHints();

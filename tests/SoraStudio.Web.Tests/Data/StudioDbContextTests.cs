@@ -27,6 +27,26 @@ public sealed class StudioDbContextTests
     }
 
     [Fact]
+    public async Task EveryConnectionWaitsForTheWriteLockAndSyncsNormally()
+    {
+        using var folder = new TempFolder();
+        await using var studio = await OfflineStudio.StartAsync(folder);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await using var db = await studio.DbAsync();
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA synchronous;";
+            Assert.Equal(1L, await command.ExecuteScalarAsync());
+            command.CommandText = "PRAGMA busy_timeout;";
+            Assert.Equal(30_000L, await command.ExecuteScalarAsync());
+            command.CommandText = "PRAGMA foreign_keys;";
+            Assert.Equal(1L, await command.ExecuteScalarAsync());
+        }
+    }
+
+    [Fact]
     public async Task TheCheckedInMigrationsDescribeTheCurrentModel()
     {
         using var folder = new TempFolder();

@@ -78,6 +78,30 @@ public sealed class HappyPathTests
     }
 
     [Fact]
+    public async Task ThePollHintOfTheApiSlowsPollingDown()
+    {
+        using var folder = new TempFolder();
+        // A 4 s take renders in 2 s; the API asks for a poll a second at most; the studio would poll every 100 ms.
+        await using var emulator = await Emulators.StartAsync(o =>
+        {
+            o.RenderSecondsPerVideoSecond = 0.5;
+            o.PollAfterMs = 1000;
+        });
+        await using var studio = await StudioTestHost.StartAsync(folder.Path, emulator.BaseUrl, o =>
+        {
+            o.Settings["Studio:Generation:PollInterval"] = "00:00:00.100";
+            o.Settings["Studio:Generation:MaxPollInterval"] = "00:00:00.100";
+        });
+        var (_, shotId) = await Seed.ShotInNewProjectAsync(studio);
+
+        await studio.Get<GenerationService>().GenerateAsync(shotId);
+
+        var take = Assert.Single(await StoredTakes.WaitUntilFinishedAsync(studio, 1));
+        Assert.Equal(TakeStatus.Ready, take.Status);
+        Assert.InRange(emulator.RequestLog.Count(EmulatorOperation.Get, take.VideoId!), 2, 4);
+    }
+
+    [Fact]
     public async Task TakeChangesAreStreamedAsTheyAreWritten()
     {
         using var folder = new TempFolder();

@@ -34,27 +34,34 @@ public sealed class GenerationService(
         if (variations is < 1 or > CostEstimator.MaxVariations)
             throw StudioException.Invalid("variations", $"Ask for 1 to {CostEstimator.MaxVariations} variations, not {variations}.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var shot = await db.Shots.AsNoTracking().Include(s => s.ReferenceAsset).Include(s => s.Project)
-            .SingleOrDefaultAsync(s => s.Id == shotId, cancellationToken) ?? throw StudioException.NotFound("Shot", shotId);
-        EnsureReferenceExists(shot.Spec, shot.ReferenceAsset);
+        // One connection for the reads and the write transaction: each open runs the connection's pragmas again.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var loaded = await db.Shots.AsNoTracking().Where(s => s.Id == shotId)
+            .Select(s => new { Shot = s, s.ReferenceAsset, s.Project!.StyleBible, s.Project.Budget, AnyBlocked = s.Takes.Any(t => t.FailureClass == FailureClass.Moderation) })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw StudioException.NotFound("Shot", shotId);
+        var shot = loaded.Shot;
+        EnsureReferenceExists(shot.Spec, loaded.ReferenceAsset);
         // What is submitted is the shot with the project's style bible filling what the shot leaves empty.
-        var spec = shot.Project!.StyleBible.ApplyTo(shot.Spec, shot.Overrides).Spec;
+        var spec = loaded.StyleBible.ApplyTo(shot.Spec, shot.Overrides).Spec;
         var result = await specs.ValidateAsync(spec, cancellationToken);
         if (!result.IsValid)
             throw StudioException.Invalid(result, "The shot cannot be generated yet.");
 
         var prompt = PromptRenderer.Render(spec);
-        var blocked = await db.Takes.AsNoTracking()
-            .Where(t => t.ShotId == shotId && t.FailureClass == FailureClass.Moderation && t.Prompt == prompt
-                && t.Model == spec.Model && t.Size == spec.Size && t.Seconds == spec.Seconds && t.ReferenceAssetId == shot.ReferenceAssetId)
-            .Select(t => (long?)t.Id).FirstOrDefaultAsync(cancellationToken);
-        if (blocked is { } blockedId)
-            throw new StudioException(StudioErrorKind.Conflict,
-                $"This exact prompt was blocked by moderation (take {blockedId}); change the shot before generating it again.");
+        if (loaded.AnyBlocked)
+        {
+            var blocked = await db.Takes.AsNoTracking()
+                .Where(t => t.ShotId == shotId && t.FailureClass == FailureClass.Moderation && t.Prompt == prompt
+                    && t.Model == spec.Model && t.Size == spec.Size && t.Seconds == spec.Seconds && t.ReferenceAssetId == shot.ReferenceAssetId)
+                .Select(t => (long?)t.Id).FirstOrDefaultAsync(cancellationToken);
+            if (blocked is { } blockedId)
+                throw new StudioException(StudioErrorKind.Conflict,
+                    $"This exact prompt was blocked by moderation (take {blockedId}); change the shot before generating it again.");
+        }
 
         var estimate = Estimate(spec);
         var takes = Enumerable.Range(0, variations).Select(_ => NewTake(shot.ProjectId, shot.Id, spec, prompt, estimate.PerTake, requestedBy, shot.ReferenceAssetId)).ToList();
-        await EnqueueAsync(db, shot.ProjectId, shot.Project.Budget, takes, estimate.Total, cancellationToken);
+        await EnqueueAsync(db, shot.ProjectId, loaded.Budget, takes, estimate.Total, cancellationToken);
         return takes.Select(t => t.Id).ToList();
     }
 
@@ -187,6 +194,8 @@ public sealed class GenerationService(
     /// <summary>The budget check and the inserts in one write transaction: two requests at once cannot both spend the last dollar.</summary>
     private async Task EnqueueAsync(StudioDbContext db, long projectId, decimal? budget, List<Take> takes, decimal cost, CancellationToken cancellationToken)
     {
+        // The transaction is ours and short; EF's savepoint around SaveChanges would only add two statements.
+        db.Database.AutoSavepointsEnabled = false;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             if (budget is { } limit)
