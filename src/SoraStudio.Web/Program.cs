@@ -1,6 +1,7 @@
 using SoraStudio.Web.Components;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
+using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Storage;
 using Radzen;
@@ -33,6 +34,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapStudioVideosBackend();
 app.MapStudioWebhooks();
+app.MapStudioMedia();
 
 app.Run();
 

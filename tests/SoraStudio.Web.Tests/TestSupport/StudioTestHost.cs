@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
+using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Storage;
 
@@ -96,6 +97,7 @@ public sealed class StudioTestHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapStudioWebhooks();
+        app.MapStudioMedia();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new StudioTestHost(app, address.TrimEnd('/'));

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using SoraStudio.Web.Data;
+using SoraStudio.Web.Storage;
+
+namespace SoraStudio.Web.Features.Media;
+
+/// <summary>
+/// Serves a take's stored files: <c>GET /media/takes/{takeId}/{variant}</c> (video, thumbnail, spritesheet).
+/// Range requests make the player seek; a take's file never changes, so browsers may keep it for a year.
+/// </summary>
+public static class ClipEndpoint
+{
+    public const string Pattern = "/media/takes/{takeId:long}/{variant}";
+
+    public static readonly IReadOnlyList<string> Variants = ["video", "thumbnail", "spritesheet"];
+
+    public static string Url(long takeId, string variant = "video") => $"/media/takes/{takeId}/{variant}";
+
+    public static IEndpointConventionBuilder MapStudioMedia(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(Pattern, ServeAsync).WithName("TakeClip");
+
+    private static async Task<IResult> ServeAsync(
+        long takeId, string variant, IDbContextFactory<StudioDbContext> contexts, ClipStore store, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!Variants.Contains(variant))
+            return Results.NotFound();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var clip = await db.Clips.AsNoTracking()
+            .Where(c => c.TakeId == takeId && c.Variant == variant)
+            .Select(c => new { c.RelativePath, c.ContentType, c.Sha256 })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (clip is null || !store.Exists(clip.RelativePath))
+            return Results.NotFound();
+
+        http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        return Results.File(
+            store.GetFullPath(clip.RelativePath),
+            clip.ContentType,
+            enableRangeProcessing: true,
+            entityTag: new EntityTagHeaderValue($"\"{clip.Sha256}\""));
+    }
+}
