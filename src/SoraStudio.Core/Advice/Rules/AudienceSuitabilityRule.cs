@@ -23,9 +23,11 @@ public sealed partial class AudienceSuitabilityRule : IAdviceRule
     public string Code => "under-18";
 
     public IEnumerable<Advice> Check(ShotSpec spec) =>
-        TermScan.Find(spec, Terms, Naked()).Select(found => new Advice(Code,
+        TermScan.Find(spec, Terms, NakedBody).Select(found => new Advice(Code,
             $"“{found.Term}” may not be suitable for audiences under 18, which Sora 2 requires; such prompts are often rejected by moderation.",
             found.Field, AdviceSeverity.Warning));
+
+    private static readonly Regex NakedBody = TermScan.Guarded(Naked(), "naked");
 
     [GeneratedRegex(@"\bnaked\b(?!\s+eye)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Naked();

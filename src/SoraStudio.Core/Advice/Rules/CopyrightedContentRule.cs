@@ -31,10 +31,13 @@ public sealed partial class CopyrightedContentRule : IAdviceRule
     public string Code => "copyrighted-content";
 
     public IEnumerable<Advice> Check(ShotSpec spec) =>
-        TermScan.Find(spec, Characters, Music, NamedMusic(), QuotedSong()).Select(found => new Advice(Code,
+        TermScan.Find(spec, Characters, Music, MusicByName, SungTitle).Select(found => new Advice(Code,
             $"“{found.Term}” looks like a copyrighted character or piece of music, which Sora 2 rejects. "
             + "Describe an original character or the feel of the music instead.",
             found.Field, AdviceSeverity.Warning));
+
+    private static readonly Regex MusicByName = TermScan.Guarded(NamedMusic(), "song", "track", "single", "hit", "theme", "soundtrack", "score", "tune");
+    private static readonly Regex SungTitle = TermScan.Guarded(QuotedSong(), "sing", "sang", "hum", "play", "cover");
 
     // "song by Coldplay", "theme from Jaws": music followed by a capitalised name; "music from the radio" is fine.
     [GeneratedRegex(@"\b(?:song|track|single|hit|theme|soundtrack|score|tune)\s+(?:by|from|of)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

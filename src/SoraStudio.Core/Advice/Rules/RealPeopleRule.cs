@@ -26,10 +26,13 @@ public sealed partial class RealPeopleRule : IAdviceRule
     public string Code => "real-people";
 
     public IEnumerable<Advice> Check(ShotSpec spec) =>
-        TermScan.Find(spec, Names, TitledName(), Likeness()).Select(found => new Advice(Code,
+        TermScan.Find(spec, Names, Titled, Likenesses).Select(found => new Advice(Code,
             $"“{found.Term}” looks like a real person or public figure: Sora 2 does not generate real people. "
             + "Describe an invented character instead.",
             found.Field, AdviceSeverity.Warning));
+
+    private static readonly Regex Titled = TermScan.Guarded(TitledName(), "president", "prime", "senator", "chancellor", "governor", "pope");
+    private static readonly Regex Likenesses = TermScan.Guarded(Likeness(), "look", "impersonat", "deepfake", "likeness");
 
     // The title is matched case-insensitively but the name must be capitalised: "president Lincoln", not "the president's desk".
     [GeneratedRegex(@"\b(?:president|prime\s+minister|senator|chancellor|governor|pope)\s+(?-i:[A-Z][a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

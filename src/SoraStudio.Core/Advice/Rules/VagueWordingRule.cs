@@ -12,6 +12,15 @@ namespace SoraStudio.Core.Advice.Rules;
 /// </summary>
 public sealed partial class VagueWordingRule : IAdviceRule
 {
+    // A word every match of each pattern holds (TermScan.CannotMatch skips texts without it). Declared first: Patterns uses it.
+    private static readonly Dictionary<string, string> RequiredWord = new()
+    {
+        ["beautiful street"] = "street", ["person in a room"] = "person", ["moves quickly"] = "quickly",
+        ["walks across the room"] = "walks", ["cinematic look"] = "cinematic", ["brightly lit room"] = "bright",
+        ["nice lighting"] = "light", ["good lighting"] = "lighting", ["camera moves around the subject"] = "camera",
+        ["camera moves"] = "camera", ["door creaking sound"] = "creaking", ["footsteps"] = "footsteps",
+    };
+
     private static readonly (WordingPair Pair, Regex Pattern)[] Patterns =
         [.. Terms.WeakToStrong.Select(p => (p, PatternFor(p.Weak)))];
 
@@ -25,8 +34,7 @@ public sealed partial class VagueWordingRule : IAdviceRule
             var claimed = new List<Match>();
             foreach (var (pair, pattern) in Patterns)
             {
-                var first = pattern.Match(text.Text);
-                if (!first.Success || claimed.Any(c => first.Index < c.Index + c.Length && c.Index < first.Index + first.Length)) continue;
+                if (TermScan.MatchesIn(pattern, text.Text) is not [var first, ..] || claimed.Any(c => first.Index < c.Index + c.Length && c.Index < first.Index + first.Length)) continue;
                 claimed.Add(first);
                 var replaced = pattern.Replace(text.Text, m => Capitalised(pair.Strong, char.IsUpper(m.Value[0])));
                 yield return new Advice(Code,
@@ -43,7 +51,7 @@ public sealed partial class VagueWordingRule : IAdviceRule
     private static string Capitalised(string text, bool upper) =>
         upper ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 
-    private static Regex PatternFor(string weak) => weak switch
+    private static Regex PatternFor(string weak) => TermScan.Guarded(weak switch
     {
         "beautiful street" => BeautifulStreet(),
         "person in a room" => PersonInARoom(),
@@ -58,7 +66,7 @@ public sealed partial class VagueWordingRule : IAdviceRule
         "door creaking sound" => DoorCreakingSound(),
         "footsteps" => BareFootsteps(),
         _ => throw new InvalidOperationException($"No pattern for the weak wording '{weak}'."),
-    };
+    }, RequiredWord[weak]);
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
