@@ -61,15 +61,7 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await Assertions.Expect(Page.Locator(".take-card")).ToHaveCountAsync(1);
         await Screenshot("takes-rendering");
         var video = Page.Locator(".take-card video");
-        try
-        {
-            await Assertions.Expect(video).ToHaveCountAsync(1, new() { Timeout = 60_000 });
-        }
-        catch (PlaywrightException)
-        {
-            await Page.ScreenshotAsync(new() { Path = "/tmp/shots5/debug.png" });
-            throw new Xunit.Sdk.XunitException("DEBUG " + await Page.Locator("main").InnerTextAsync());
-        }
+        await Assertions.Expect(video).ToHaveCountAsync(1, new() { Timeout = 90_000 });
         await Page.WaitForFunctionAsync("() => { const v = document.querySelector('.take-card video'); return v && v.readyState >= 2 && v.duration > 0; }",
             null, new() { Timeout = 30_000 });
         await Screenshot("takes");
@@ -89,6 +81,29 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         // Still interactive: the next keystroke reaches the preview.
         await Page.GetByLabel("Style", new() { Exact = true }).FillAsync("still here");
         await Assertions.Expect(Page.GetByLabel("Prompt text")).ToContainTextAsync("still here");
+    }
+
+    [Fact]
+    public async Task AReferenceImageOfAnotherSizeIsExplainedAndCroppedInTheBrowserToTheVideoSize()
+    {
+        var shotPath = await NewShotAsync("Reference");
+        await OpenAsync(shotPath);
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Reference image" }).ClickAsync();
+        // A square PNG, drawn by the browser itself.
+        var square = await Page.EvaluateAsync<string>(
+            "() => { const c = document.createElement('canvas'); c.width = 1024; c.height = 1024; const g = c.getContext('2d'); g.fillStyle = '#2a6f97'; g.fillRect(0, 0, 1024, 1024); g.fillStyle = '#f4a259'; g.fillRect(312, 312, 400, 400); return c.toDataURL('image/png').split(',')[1]; }");
+
+        await Page.GetByLabel("Upload an image", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "square.png", MimeType = "image/png", Buffer = Convert.FromBase64String(square) });
+
+        var note = Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "is 1024×1024, but this shot is 1280×720" });
+        await Assertions.Expect(note).ToBeVisibleAsync();
+        await Screenshot("reference-mismatch");
+        await note.GetByRole(AriaRole.Button, new() { Name = "Crop and resize to 1280×720" }).ClickAsync();
+
+        await Assertions.Expect(Page.Locator(".reference-image__meta")).ToContainTextAsync("1280×720 · image/png", new() { Timeout = 15_000 });
+        await Assertions.Expect(note).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Reference image square 1280x720" })).ToBeVisibleAsync();
+        await Screenshot("reference");
     }
 
     [Fact]
