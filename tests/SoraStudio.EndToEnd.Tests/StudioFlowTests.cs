@@ -141,7 +141,7 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
     {
         if (Environment.GetEnvironmentVariable("STUDIO_SCREENSHOTS") is not { Length: > 0 } folder) return;
         await Page.WaitForTimeoutAsync(400);
-        await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await Page.EvaluateAsync("() => document.querySelectorAll('.rz-body, .composer-layout__side').forEach(e => e.scrollTop = 0)");
         await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-1280.png") });
     }
 }
