@@ -1,6 +1,7 @@
 using SoraStudio.Web.Components;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
+using SoraStudio.Web.Features.Assets;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Storage;
@@ -9,8 +10,12 @@ using Radzen;
 var builder = WebApplication.CreateBuilder(args);
 
 // Blazor Server with Radzen components.
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+    // A composer field holds up to 8,000 characters (FieldLimits); 64 KB leaves room for one at 3 bytes each plus the envelope.
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
 builder.Services.AddRadzenComponents();
+// What the app shell shows about the current page (project, breadcrumbs), one per circuit.
+builder.Services.AddScoped<SoraStudio.Web.Components.Layout.ShellState>();
 
 // SQLite (migrated at start) and the content-addressed clip store, under Studio:DataPath (./data).
 builder.Services.AddStudioData();
@@ -35,6 +40,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapStudioVideosBackend();
 app.MapStudioWebhooks();
 app.MapStudioMedia();
+app.MapStudioAssets();
 
 app.Run();
 

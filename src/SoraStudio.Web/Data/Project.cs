@@ -20,6 +20,9 @@ public sealed class Project
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Set aside: hidden from the projects list until restored; nothing of it is deleted.</summary>
+    public bool Archived { get; set; }
+
     public List<Shot> Shots { get; set; } = [];
     public List<Asset> Assets { get; set; } = [];
 }

@@ -137,6 +137,9 @@ namespace SoraStudio.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("Budget")
                         .HasColumnType("INTEGER");
 

@@ -42,6 +42,32 @@ public sealed class ProjectService(IDbContextFactory<StudioDbContext> contexts, 
         return await Summaries(db.Projects.OrderBy(p => p.Name).ThenBy(p => p.Id)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Gives the project another name, leaving everything else as it is.</summary>
+    public async Task RenameAsync(long projectId, string name, CancellationToken cancellationToken = default)
+    {
+        var current = await GetAsync(projectId, cancellationToken);
+        await UpdateAsync(projectId, new ProjectInput(name ?? "", current.Description, current.DefaultModel, current.DefaultSize, current.Budget, current.StyleBible),
+            cancellationToken);
+    }
+
+    /// <summary>Archives the project (hidden from the list, nothing deleted) or restores it.</summary>
+    public async Task SetArchivedAsync(long projectId, bool archived, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
+            ?? throw StudioException.NotFound("Project", projectId);
+        project.Archived = archived;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Replaces the project's style bible, which every shot inherits.</summary>
+    public async Task SetStyleBibleAsync(long projectId, StyleBible bible, CancellationToken cancellationToken = default)
+    {
+        var current = await GetAsync(projectId, cancellationToken);
+        await UpdateAsync(projectId, new ProjectInput(current.Name, current.Description, current.DefaultModel, current.DefaultSize, current.Budget, bible),
+            cancellationToken);
+    }
+
     public async Task<BudgetStatus> GetBudgetAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -65,7 +91,7 @@ public sealed class ProjectService(IDbContextFactory<StudioDbContext> contexts, 
 
     private static IQueryable<ProjectSummary> Summaries(IQueryable<Project> projects) =>
         projects.AsNoTracking().Select(p => new ProjectSummary(
-            p.Id, p.Name, p.Description, p.DefaultModel, p.DefaultSize, p.Budget, p.StyleBible, p.Shots.Count, p.CreatedAt));
+            p.Id, p.Name, p.Description, p.DefaultModel, p.DefaultSize, p.Budget, p.StyleBible, p.Shots.Count, p.CreatedAt, p.Archived));
 
     private async Task ValidateAsync(ProjectInput input, CancellationToken cancellationToken)
     {

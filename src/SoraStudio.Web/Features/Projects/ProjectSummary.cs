@@ -11,7 +11,8 @@ public sealed record ProjectSummary(
     decimal? Budget,
     StyleBible StyleBible,
     int ShotCount,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    bool Archived = false);
 
 /// <summary>USD: the budget (null for none), what takes that have not failed are estimated to cost, and what is left.</summary>
 public sealed record BudgetStatus(decimal? Budget, decimal Committed, decimal? Remaining);

@@ -105,6 +105,46 @@ public sealed class ShotService(IDbContextFactory<StudioDbContext> contexts, IVa
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The project's shots in timeline order.</summary>
+    public async Task<IReadOnlyList<ShotDetail>> ListAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
+            throw StudioException.NotFound("Project", projectId);
+        return await db.Shots.AsNoTracking().Where(s => s.ProjectId == projectId).OrderBy(s => s.Position).ThenBy(s => s.Id)
+            .Select(s => new ShotDetail(s.Id, s.ProjectId, s.Position, s.Title, s.Spec, s.Overrides, s.Notes, s.ReferenceAssetId, s.SelectedTakeId, s.UpdatedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Copies a shot (its spec, overrides, notes and reference image; not its takes) to just after it; returns the copy's id.</summary>
+    public async Task<long> DuplicateAsync(long shotId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var original = await FindAsync(db, shotId, cancellationToken);
+        var later = await db.Shots.Where(s => s.ProjectId == original.ProjectId && s.Position > original.Position).ToListAsync(cancellationToken);
+        foreach (var shot in later)
+            shot.Position++;
+        var now = time.GetUtcNow();
+        var title = original.Title.Length == 0 ? "" : original.Title.Length > 192 ? original.Title : $"{original.Title} (copy)";
+        var copy = new Shot
+        {
+            ProjectId = original.ProjectId,
+            Position = original.Position + 1,
+            Title = title,
+            Spec = original.Spec,
+            Overrides = original.Overrides,
+            Notes = original.Notes,
+            ReferenceAssetId = original.ReferenceAssetId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Shots.Add(copy);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return copy.Id;
+    }
+
     public async Task<ShotDetail> GetAsync(long shotId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

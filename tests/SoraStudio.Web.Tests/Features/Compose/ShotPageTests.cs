@@ -1,0 +1,96 @@
+using SoraStudio.Core.Spec;
+using SoraStudio.Core.StyleBible;
+using SoraStudio.Web.Features.Compose;
+using SoraStudio.Web.Features.Projects;
+using SoraStudio.Web.Features.Shots;
+using SoraStudio.Web.Tests.TestSupport;
+
+namespace SoraStudio.Web.Tests.Features.Compose;
+
+public class ShotPageTests : PageTestContext
+{
+    IRenderedComponent<ShotPage> Open(long projectId, long shotId)
+    {
+        var page = Render<ShotPage>(p => p.Add(c => c.ProjectId, projectId).Add(c => c.ShotId, shotId).Add(c => c.AutosaveDelay, TimeSpan.FromMilliseconds(50)));
+        page.WaitForAssertion(() => page.Find("h1"));
+        return page;
+    }
+
+    [Fact]
+    public async Task TypingSavesTheDraftAMomentLaterAndSaysSo()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host);
+        var page = Open(projectId, shotId);
+
+        ByLabel(page, "Style").Input("Super 8, grain, faded blacks");
+
+        page.WaitForAssertion(() => Assert.Equal("Saved", page.Find("[data-save-state]").GetAttribute("data-save-state")));
+        Assert.Equal("Super 8, grain, faded blacks", (await Host.Get<ShotService>().GetAsync(shotId)).Spec.Style);
+    }
+
+    [Fact]
+    public async Task TheTitleIsSavedLikeTheSpec()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host);
+        var page = Open(projectId, shotId);
+
+        ByLabel(page, "Shot title").Input("Keeper on the stairs");
+
+        page.WaitForAssertion(async () => Assert.Equal("Keeper on the stairs", (await Host.Get<ShotService>().GetAsync(shotId)).Title));
+        Assert.Contains("Keeper on the stairs", page.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public async Task LeavingThePageSavesWhatWasTypedLast()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host);
+        var page = Render<ShotPage>(p => p.Add(c => c.ProjectId, projectId).Add(c => c.ShotId, shotId).Add(c => c.AutosaveDelay, TimeSpan.FromMinutes(5)));
+        page.WaitForAssertion(() => page.Find("h1"));
+
+        ByLabel(page, "Style").Input("Typed just before leaving");
+        Assert.Equal("Pending", page.Find("[data-save-state]").GetAttribute("data-save-state"));
+        await page.Instance.DisposeAsync();
+
+        Assert.Equal("Typed just before leaving", (await Host.Get<ShotService>().GetAsync(shotId)).Spec.Style);
+    }
+
+    [Fact]
+    public async Task TheStyleBibleFillsEmptyFieldsAndThePreviousShotIsCheckedForContinuity()
+    {
+        var projectId = await Seed.ProjectAsync(Host);
+        await Host.Get<ProjectService>().SetStyleBibleAsync(projectId, StyleBible.Empty with { Lighting = "cold blue moonlight through fog" });
+        await Seed.ShotAsync(Host, projectId, Seed.Spec() with { Style = "35 mm film", Cinematography = new Cinematography { Lighting = "hard noon sun" } }, "First");
+        var second = await Seed.ShotAsync(Host, projectId, Seed.Spec() with { Style = "35 mm film" }, "Second");
+
+        var page = Open(projectId, second);
+
+        Assert.Contains("cold blue moonlight through fog", page.Find("pre.composer-prompt").TextContent);
+        Assert.Contains("From the style bible", page.Markup);
+        Assert.NotEmpty(page.FindAll(".composer-advice .composer-note"));
+    }
+
+    [Fact]
+    public async Task AShotOfAnotherProjectOrNoShotAtAllIsNotFound()
+    {
+        var (_, shotId) = await Seed.ShotInNewProjectAsync(Host);
+        var other = await Seed.ProjectAsync(Host, name: "Other");
+
+        var wrongProject = Render<ShotPage>(p => p.Add(c => c.ProjectId, other).Add(c => c.ShotId, shotId));
+        var missing = Render<ShotPage>(p => p.Add(c => c.ProjectId, other).Add(c => c.ShotId, 999_999));
+
+        wrongProject.WaitForAssertion(() => Assert.Equal("Not found", wrongProject.Find("h1").TextContent));
+        missing.WaitForAssertion(() => Assert.Equal("Not found", missing.Find("h1").TextContent));
+    }
+
+    [Fact]
+    public async Task MarkupTypedIntoAFieldIsShownAsTextInThePreview()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host);
+        var page = Open(projectId, shotId);
+
+        ByLabel(page, "Style").Input("<img src=x onerror=alert(1)>");
+
+        Assert.Contains("<img src=x onerror=alert(1)>", page.Find("pre.composer-prompt").TextContent);
+        Assert.Empty(page.FindAll("pre.composer-prompt img"));
+    }
+}

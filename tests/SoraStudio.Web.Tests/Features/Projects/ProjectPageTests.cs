@@ -1,0 +1,124 @@
+using Radzen.Blazor;
+using SoraStudio.Core.StyleBible;
+using SoraStudio.Web.Features.Projects;
+using SoraStudio.Web.Features.Shots;
+using SoraStudio.Web.Tests.TestSupport;
+
+namespace SoraStudio.Web.Tests.Features.Projects;
+
+public class ProjectPageTests : PageTestContext
+{
+    IRenderedComponent<ProjectPage> Open(long projectId)
+    {
+        var page = Render<ProjectPage>(p => p.Add(c => c.ProjectId, projectId));
+        page.WaitForAssertion(() => page.Find("h1"));
+        return page;
+    }
+
+    Task<IReadOnlyList<string>> Titles(long projectId) =>
+        Host.Get<ShotService>().ListAsync(projectId).ContinueWith(t => (IReadOnlyList<string>)t.Result.Select(s => s.Title).ToList());
+
+    [Fact]
+    public async Task AnUnknownProjectShowsTheNotFoundPage()
+    {
+        var page = Render<ProjectPage>(p => p.Add(c => c.ProjectId, 4242));
+
+        page.WaitForAssertion(() => Assert.Equal("Not found", page.Find("h1").TextContent));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task WithoutShotsTheListSaysHowToStart()
+    {
+        var id = await Seed.ProjectAsync(Host);
+
+        var page = Open(id);
+
+        Assert.Contains("No shots yet", page.Find(".shot-list, .empty-state").TextContent);
+    }
+
+    [Fact]
+    public async Task AddingAShotPutsItAtTheEndOfTheList()
+    {
+        var id = await Seed.ProjectAsync(Host);
+        await Seed.ShotAsync(Host, id, title: "Opening");
+        var page = Open(id);
+
+        ByLabel(page, "New shot title").Input("Stairs");
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal(["Opening", "Stairs"], page.FindAll(".shot-row__title").Select(a => a.TextContent)));
+        Assert.Equal(["Opening", "Stairs"], await Titles(id));
+    }
+
+    [Fact]
+    public async Task MoveButtonsReorderTheShotsAndTheEndsCannotMoveFurther()
+    {
+        var id = await Seed.ProjectAsync(Host);
+        foreach (var title in new[] { "One", "Two", "Three" })
+            await Seed.ShotAsync(Host, id, title: title);
+        var page = Open(id);
+
+        Assert.True(Button(page, "Move One up").HasAttribute("disabled"));
+        Assert.True(Button(page, "Move Three down").HasAttribute("disabled"));
+        Button(page, "Move One down").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["Two", "One", "Three"], page.FindAll(".shot-row__title").Select(a => a.TextContent)));
+        Assert.Equal(["Two", "One", "Three"], await Titles(id));
+    }
+
+    [Fact]
+    public async Task DuplicatingAShotPutsItsCopyRightAfterIt()
+    {
+        var id = await Seed.ProjectAsync(Host);
+        await Seed.ShotAsync(Host, id, title: "One");
+        await Seed.ShotAsync(Host, id, title: "Two");
+        var page = Open(id);
+
+        Button(page, "Duplicate One").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["One", "One (copy)", "Two"], page.FindAll(".shot-row__title").Select(a => a.TextContent)));
+        var shots = await Host.Get<ShotService>().ListAsync(id);
+        Assert.Equal(shots[0].Spec, shots[1].Spec);
+    }
+
+    [Fact]
+    public async Task DeletingAShotAsksFirstAndKeepsItWhenTheAnswerIsNo()
+    {
+        var id = await Seed.ProjectAsync(Host);
+        await Seed.ShotAsync(Host, id, title: "One");
+        await Seed.ShotAsync(Host, id, title: "Two");
+        var dialogs = Render<RadzenDialog>();
+        var page = Open(id);
+
+        Button(page, "Delete One").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Delete “One” and all of its takes?", dialogs.Markup));
+        Button(dialogs, "Keep it").Click();
+        Assert.Equal(["One", "Two"], await Titles(id));
+
+        Button(page, "Delete One").Click();
+        dialogs.WaitForAssertion(() => Button(dialogs, "Delete shot"));
+        Button(dialogs, "Delete shot").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["Two"], page.FindAll(".shot-row__title").Select(a => a.TextContent)));
+        Assert.Equal(["Two"], await Titles(id));
+    }
+
+    [Fact]
+    public async Task TheStyleBibleIsSavedWithTheProject()
+    {
+        var id = await Seed.ProjectAsync(Host);
+        var page = Open(id);
+
+        ByLabel(page, "Style").Input("Super 8, grain, faded blacks");
+        Button(page, "Add character").Click();
+        ByLabel(page, "Character 1 name").Input("Mara");
+        ByLabel(page, "Character 1 description").Input("a lighthouse keeper in a yellow oilskin");
+        Button(page, "Save style bible").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Saved", page.Find("#bible-heading + [role=status]").TextContent));
+        var bible = (await Host.Get<ProjectService>().GetAsync(id)).StyleBible;
+        Assert.Equal("Super 8, grain, faded blacks", bible.Style);
+        Assert.Equal([new BibleCharacter("Mara", "a lighthouse keeper in a yellow oilskin")], bible.Characters);
+    }
+}
