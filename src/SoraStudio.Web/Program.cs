@@ -1,6 +1,7 @@
 using SoraStudio.Web.Components;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
+using SoraStudio.Web.Features.Export;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Storage;
@@ -35,6 +36,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapStudioVideosBackend();
 app.MapStudioWebhooks();
 app.MapStudioMedia();
+app.MapStudioExport();
 
 app.Run();
 

@@ -81,7 +81,8 @@ public static class TakeDiff
         {
             case JsonObject obj:
                 foreach (var (key, value) in obj)
-                    Walk(value, path.Length == 0 ? key : $"{path}.{key}", fields);
+                    if (key != "isEmpty") // a computed property, not a field
+                        Walk(value, path.Length == 0 ? key : $"{path}.{key}", fields);
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
