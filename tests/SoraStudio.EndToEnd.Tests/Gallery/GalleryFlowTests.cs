@@ -25,7 +25,7 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
 
         // Remix from the gallery.
         await OpenAsync($"/projects/{projectId}/gallery");
-        var tile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {parentId}" });
+        var tile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {parentId}", Exact = true });
         await Assertions.Expect(tile).ToBeVisibleAsync();
         await Assertions.Expect(tile.GetByAltText($"Thumbnail of take {parentId}")).ToBeVisibleAsync();
         await Screenshot("gallery-1280.png");
