@@ -32,6 +32,8 @@ public static class StudioFeaturesServiceCollectionExtensions
         services.AddScoped<GenerationService>();
         services.AddScoped<GalleryQueries>();
         services.AddScoped<ExportService>();
+        services.AddScoped<ProjectArchive>();
+        services.AddScoped<ClipImporter>();
         return services;
     }
 }

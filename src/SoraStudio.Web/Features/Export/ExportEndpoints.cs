@@ -34,6 +34,22 @@ public static class ExportEndpoints
             var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             return Results.File(file, "video/mp4", $"project-{projectId}.mp4");
         }));
+        group.MapGet("/archive.zip", async (long projectId, ProjectArchive archive, CancellationToken ct) => await Refusals(async () =>
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"sora-archive-{Guid.NewGuid():N}.zip");
+            try
+            {
+                await using (var zip = File.Create(path))
+                    await archive.ExportAsync(projectId, zip, ct);
+            }
+            catch
+            {
+                File.Delete(path);
+                throw;
+            }
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            return Results.File(file, "application/zip", $"project-{projectId}.sora.zip");
+        }));
         return endpoints;
     }
 
