@@ -2,6 +2,7 @@ using SoraStudio.Web.Components;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
 using SoraStudio.Web.Features.Assets;
+using SoraStudio.Web.Features.Export;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Storage;
@@ -41,6 +42,7 @@ app.MapStudioVideosBackend();
 app.MapStudioWebhooks();
 app.MapStudioMedia();
 app.MapStudioAssets();
+app.MapStudioExport();
 
 app.Run();
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SoraStudio.Core.Catalog;
 using SoraStudio.Core.Validation;
 using SoraStudio.Web.Features.Assets;
+using SoraStudio.Web.Features.Export;
 using SoraStudio.Web.Features.Gallery;
 using SoraStudio.Web.Features.Projects;
 using SoraStudio.Web.Features.Shots;
@@ -30,6 +31,9 @@ public static class StudioFeaturesServiceCollectionExtensions
         services.AddScoped<AssetService>();
         services.AddScoped<GenerationService>();
         services.AddScoped<GalleryQueries>();
+        services.AddScoped<ExportService>();
+        services.AddScoped<ProjectArchive>();
+        services.AddScoped<ClipImporter>();
         return services;
     }
 }

@@ -8,7 +8,7 @@ using SoraStudio.Web.Generation;
 namespace SoraStudio.Web.Features.Gallery;
 
 /// <summary>The reads behind the timeline and the gallery: no tracking, projected to what the page shows.</summary>
-public sealed class GalleryQueries(IDbContextFactory<StudioDbContext> contexts)
+public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> contexts)
 {
     public const int MaxPageSize = 200;
 

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SoraStudio.Core.Spec;
+using SoraStudio.Core.StyleBible;
+using SoraStudio.Web.Data;
+
+namespace SoraStudio.Web.Features.Export;
+
+/// <summary>
+/// <c>project.json</c> of a portable project archive. Rows refer to each other by keys local to the archive
+/// (shot and take numbers), never by database ids, so an archive imports into any studio.
+/// </summary>
+public sealed record ArchiveManifest
+{
+    public const string FileName = "project.json";
+    public const string Format = "sora-studio-project";
+    public const int CurrentVersion = 1;
+
+    public static JsonSerializerOptions Json { get; } = new(SpecJson.Options)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    [JsonPropertyName("format")] public string FormatName { get; init; } = Format;
+    public int Version { get; init; } = CurrentVersion;
+    public DateTimeOffset ExportedAt { get; init; }
+    public ArchiveProject Project { get; init; } = new();
+    public List<ArchiveShot> Shots { get; init; } = [];
+    public List<ArchiveTake> Takes { get; init; } = [];
+}
+
+public sealed record ArchiveProject
+{
+    public string Name { get; init; } = "";
+    public string Description { get; init; } = "";
+    public StyleBible StyleBible { get; init; } = StyleBible.Empty;
+    public string DefaultModel { get; init; } = "";
+    public string DefaultSize { get; init; } = "";
+    public decimal? Budget { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+public sealed record ArchiveShot
+{
+    public int Key { get; init; }
+    public int Position { get; init; }
+    public string Title { get; init; } = "";
+    public ShotSpec Spec { get; init; } = ShotSpec.Empty;
+    public ShotOverrides Overrides { get; init; } = ShotOverrides.None;
+    public string Notes { get; init; } = "";
+    public int? SelectedTake { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>A take with its lineage (parent and retry keys) and its files.</summary>
+public sealed record ArchiveTake
+{
+    public int Key { get; init; }
+    public int Shot { get; init; }
+    public int? Parent { get; init; }
+    public int? RetryOf { get; init; }
+    public string? RemixInstruction { get; init; }
+    public ShotSpec Spec { get; init; } = ShotSpec.Empty;
+    public string Prompt { get; init; } = "";
+    public string Model { get; init; } = "";
+    public string Size { get; init; } = "";
+    public int Seconds { get; init; }
+    public string? VideoId { get; init; }
+    public TakeStatus Status { get; init; }
+    public int Progress { get; init; }
+    public string? ErrorCode { get; init; }
+    public string? ErrorMessage { get; init; }
+    public FailureClass? FailureClass { get; init; }
+    public decimal EstimatedCost { get; init; }
+    public decimal? Cost { get; init; }
+    public string RequestedBy { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? SubmittedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    public DateTimeOffset? ExpiresAt { get; init; }
+    public int Attempts { get; init; }
+    public List<ArchiveClip> Clips { get; init; } = [];
+}
+
+/// <summary>A file of a take: <see cref="Path"/> inside the zip (<c>clips/{sha256}{ext}</c>) and its checksum.</summary>
+public sealed record ArchiveClip
+{
+    public string Variant { get; init; } = "";
+    public string Path { get; init; } = "";
+    public long Bytes { get; init; }
+    public string Sha256 { get; init; } = "";
+    public string ContentType { get; init; } = "";
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+    public double? DurationSeconds { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}

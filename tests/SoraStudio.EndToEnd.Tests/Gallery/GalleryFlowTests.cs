@@ -1,0 +1,131 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SoraStudio.Core.Spec;
+using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Gallery;
+using SoraStudio.Web.Features.Projects;
+using SoraStudio.Web.Features.Shots;
+using SoraStudio.Web.Features.Takes;
+
+namespace SoraStudio.EndToEnd.Tests.Gallery;
+
+/// <summary>
+/// Generate (through the services, against the in-process emulator), remix from the gallery, see the child in the
+/// lineage, select it, play the sequence. Screenshots of each view go to docs/screenshots.
+/// </summary>
+public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
+{
+    private static readonly TimeSpan Generation = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task RemixFromTheGallerySeeTheChildInTheLineageSelectItAndPlayTheSequence()
+    {
+        var (projectId, _, parentId) = await SeedAsync();
+        await WaitReadyAsync(parentId);
+
+        // Remix from the gallery.
+        await OpenAsync($"/projects/{projectId}/gallery");
+        var tile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {parentId}", Exact = true });
+        await Assertions.Expect(tile).ToBeVisibleAsync();
+        await Assertions.Expect(tile.GetByAltText($"Thumbnail of take {parentId}")).ToBeVisibleAsync();
+        await Screenshot("gallery-1280.png");
+        await tile.GetByRole(AriaRole.Button, new() { Name = $"Remix take {parentId}" }).ClickAsync();
+
+        var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = $"Remix take {parentId}" });
+        await Assertions.Expect(dialog.GetByLabel("Parent's prompt", new() { Exact = true })).ToContainTextAsync("lighthouse keeper");
+        var instruction = dialog.GetByLabel("Remix instruction", new() { Exact = true });
+        await instruction.FillAsync("Change the lens and the lighting, and add rain");
+        await Assertions.Expect(dialog.GetByLabel("Remix advice")).ToContainTextAsync("changes");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Lens" }).ClickAsync();
+        await Assertions.Expect(instruction).ToHaveValueAsync("Same shot, switch to an 85mm lens.");
+        await Assertions.Expect(dialog.GetByLabel("Remix advice")).ToContainTextAsync("One anchored change");
+        await Screenshot("remix-dialog-1280.png");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Queue remix" }).ClickAsync();
+
+        // The child's take view: its lineage shows it under its parent, edge labelled with the change.
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/takes/\d+$"));
+        var childId = long.Parse(Page.Url.Split('/').Last());
+        Assert.NotEqual(parentId, childId);
+        var tree = Page.GetByRole(AriaRole.Tree);
+        var child = tree.GetByRole(AriaRole.Treeitem, new() { Name = $"Take {childId}", Exact = false });
+        await Assertions.Expect(child).ToHaveAttributeAsync("aria-level", "2");
+        await Assertions.Expect(child).ToContainTextAsync("Same shot, switch to an 85mm lens.");
+        await Assertions.Expect(Page.Locator($"li[data-take-id='{parentId}'] li[data-take-id='{childId}']")).ToHaveCountAsync(1);
+
+        // It becomes ready live, then is selected for the timeline.
+        var select = Page.GetByRole(AriaRole.Button, new() { Name = "Select for timeline" });
+        await Assertions.Expect(select).ToBeVisibleAsync(new() { Timeout = (float)Generation.TotalMilliseconds });
+        await select.ClickAsync();
+        await Assertions.Expect(Page.GetByText("Selected for the timeline", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByLabel($"Video of take {childId}")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator(".rz-notification-item")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        await Screenshot("take-view-1280.png");
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"Diff take {parentId}" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"Diff take {childId}" }).ClickAsync();
+        await Assertions.Expect(Page.GetByLabel("Prompt diff")).ToContainTextAsync("Same shot, switch to an 85mm lens.");
+        await Page.Locator(".lineage-panel").ScrollIntoViewIfNeededAsync();
+        await Page.Locator(".lineage-panel").ScreenshotAsync(new() { Path = ScreenshotPath("lineage-1280.png") });
+
+        // The timeline: the selected take plays; the second shot is flagged.
+        await OpenAsync($"/projects/{projectId}/timeline");
+        var strip = Page.GetByRole(AriaRole.List, new() { Name = "Shots in order" });
+        await Assertions.Expect(strip.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+        await Assertions.Expect(strip.GetByRole(AriaRole.Listitem).Nth(1)).ToContainTextAsync("No take selected");
+        await Assertions.Expect(Page.Locator("#running-time")).ToHaveTextAsync("0:12");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Play the sequence" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("Now playing")).ToContainTextAsync($"(take {childId})");
+        await Assertions.Expect(strip.Locator("li[aria-current='true']")).ToContainTextAsync("Stairs");
+        await Page.WaitForFunctionAsync("() => { const v = document.querySelector('.timeline-player video'); return v && v.currentTime > 0.2; }", null, new() { Timeout = 15_000 });
+        await Screenshot("timeline-1280.png");
+    }
+
+    private async Task<(long ProjectId, long ShotId, long TakeId)> SeedAsync()
+    {
+        await using var scope = Server.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var projectId = await services.GetRequiredService<ProjectService>().CreateAsync(new ProjectInput($"Lighthouse {Guid.NewGuid():N}"[..18]));
+        var shots = services.GetRequiredService<ShotService>();
+        var shotId = await shots.AddAsync(projectId, "Stairs", Spec("A lighthouse keeper climbs the spiral stairs at dusk, lantern in hand.", 4));
+        await shots.AddAsync(projectId, "Lamp room", Spec("The keeper lights the great lamp; its beam sweeps the sea.", 8));
+        var takes = await services.GetRequiredService<GenerationService>().GenerateAsync(shotId, requestedBy: "e2e");
+        return (projectId, shotId, takes.Single());
+    }
+
+    private static ShotSpec Spec(string scene, int seconds) => ShotSpec.Empty with
+    {
+        Model = "sora-2",
+        Size = "1280x720",
+        Seconds = seconds,
+        Style = "35 mm film, warm tungsten light",
+        Scene = scene,
+    };
+
+    private async Task WaitReadyAsync(long takeId)
+    {
+        var deadline = DateTime.UtcNow + Generation;
+        while (true)
+        {
+            await using var scope = Server.Services.CreateAsyncScope();
+            var take = await scope.ServiceProvider.GetRequiredService<GalleryQueries>().TakeAsync(takeId);
+            if (take.Card.Status == TakeStatus.Ready)
+                return;
+            Assert.True(take.Card.Status is not (TakeStatus.Failed or TakeStatus.Canceled or TakeStatus.Expired or TakeStatus.NeedsAttention),
+                $"Take {takeId} ended {take.Card.Status}: {take.Card.ErrorMessage}");
+            Assert.True(DateTime.UtcNow < deadline, $"Take {takeId} is still {take.Card.Status}.");
+            await Task.Delay(250);
+        }
+    }
+
+    private Task Screenshot(string name, bool fullPage = false) =>
+        Page.ScreenshotAsync(new() { Path = ScreenshotPath(name), FullPage = fullPage });
+
+    internal static string ScreenshotPath(string name)
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "SoraStudio.sln")))
+            folder = folder.Parent;
+        var screenshots = Path.Combine(folder?.FullName ?? Path.GetTempPath(), "docs", "screenshots");
+        Directory.CreateDirectory(screenshots);
+        return Path.Combine(screenshots, name);
+    }
+}

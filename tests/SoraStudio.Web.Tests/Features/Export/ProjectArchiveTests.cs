@@ -1,0 +1,158 @@
+using System.IO.Compression;
+using Microsoft.EntityFrameworkCore;
+using SoraStudio.Web.Data;
+using SoraStudio.Web.Features;
+using SoraStudio.Web.Features.Export;
+using SoraStudio.Web.Features.Gallery;
+using SoraStudio.Web.Features.Shots;
+using SoraStudio.Web.Features.Takes;
+using SoraStudio.Web.Storage;
+using SoraStudio.Web.Tests.TestSupport;
+
+namespace SoraStudio.Web.Tests.Features.Export;
+
+public sealed class ProjectArchiveTests
+{
+    [Fact]
+    public async Task AnExportedArchiveImportsBackLosslessly()
+    {
+        using var folder = new TempFolder();
+        await using var emulator = await Emulators.StartAsync();
+        await using var studio = await StudioTestHost.StartAsync(folder.Path, emulator.BaseUrl);
+        var (projectId, first) = await Seed.ShotInNewProjectAsync(studio, budget: 25m);
+        var second = await Seed.ShotAsync(studio, projectId, Seed.Spec("Waves break on the rocks.", 8), "Rocks");
+        var generation = studio.Get<GenerationService>();
+        var original = (await generation.GenerateAsync(first)).Single();
+        await StoredTakes.WaitUntilFinishedAsync(studio, 1);
+        var remix = await generation.RemixAsync(original, "Same shot, switch to an 85mm lens.");
+        await generation.GenerateAsync(second);
+        await StoredTakes.WaitUntilFinishedAsync(studio, 3);
+        await studio.Get<ShotService>().SelectTakeAsync(first, remix);
+        var archive = studio.Get<ProjectArchive>();
+
+        using var zip = new MemoryStream();
+        await archive.ExportAsync(projectId, zip);
+        zip.Position = 0;
+        var imported = await archive.ImportAsync(zip);
+
+        await using var db = await studio.DbAsync();
+        var (before, after) = (await LoadAsync(db, projectId), await LoadAsync(db, imported));
+        Assert.NotEqual(projectId, imported);
+        Assert.Equal((before.Project.Name, before.Project.Budget, before.Project.StyleBible, before.Project.CreatedAt),
+            (after.Project.Name, after.Project.Budget, after.Project.StyleBible, after.Project.CreatedAt));
+        Assert.Equal(before.Shots.Select(s => (s.Position, s.Title, s.Spec, s.Overrides, s.Notes)), after.Shots.Select(s => (s.Position, s.Title, s.Spec, s.Overrides, s.Notes)));
+        Assert.Equal(3, after.Takes.Count);
+        var map = before.Takes.Zip(after.Takes).ToDictionary(p => p.First.Id, p => p.Second.Id);
+        foreach (var (old, copy) in before.Takes.Zip(after.Takes))
+        {
+            Assert.Equal((old.Spec, old.Prompt, old.RemixInstruction, old.Model, old.Size, old.Seconds, old.Status, old.EstimatedCost, old.Cost, old.CreatedAt, old.CompletedAt),
+                (copy.Spec, copy.Prompt, copy.RemixInstruction, copy.Model, copy.Size, copy.Seconds, copy.Status, copy.EstimatedCost, copy.Cost, copy.CreatedAt, copy.CompletedAt));
+            Assert.Equal(old.ParentTakeId is { } p ? map[p] : null, copy.ParentTakeId);
+            Assert.Equal(before.Shots.FindIndex(s => s.Id == old.ShotId), after.Shots.FindIndex(s => s.Id == copy.ShotId));
+            Assert.Equal(old.Clips.Select(c => (c.Variant, c.Sha256, c.Bytes, c.RelativePath, c.DurationSeconds)), copy.Clips.Select(c => (c.Variant, c.Sha256, c.Bytes, c.RelativePath, c.DurationSeconds)));
+            // Imported into the studio that still holds the originals: the provider's video ids stay with them.
+            Assert.Null(copy.VideoId);
+        }
+        Assert.Equal(map[remix], after.Shots[0].SelectedTakeId);
+        var store = studio.Get<ClipStore>();
+        foreach (var clip in after.Takes.SelectMany(t => t.Clips))
+            Assert.True(await store.VerifyAsync(clip.RelativePath, clip.Sha256));
+        var lineage = await studio.Get<GalleryQueries>().LineageAsync(after.Shots[0].Id);
+        Assert.Equal([map[remix]], lineage.Roots.Single().Children.Select(c => c.Take.TakeId));
+    }
+
+    [Theory]
+    [InlineData("../escape.mp4")]
+    [InlineData("/etc/passwd")]
+    [InlineData("clips/../../escape.mp4")]
+    [InlineData("notes.txt")]
+    public async Task AnEntryOutsideTheLayoutIsRefusedAndNothingIsImported(string entry)
+    {
+        using var folder = new TempFolder();
+        await using var studio = await OfflineStudio.StartAsync(folder);
+        var projectId = await Seed.ProjectAsync(studio);
+        var archive = studio.Get<ProjectArchive>();
+        using var zip = new MemoryStream();
+        await archive.ExportAsync(projectId, zip);
+        using var bad = Rewrite(zip, add: (entry, [1, 2, 3]));
+
+        var refusal = await Assert.ThrowsAsync<StudioException>(() => archive.ImportAsync(bad));
+
+        Assert.Contains($"the entry “{entry}” is outside the archive's layout", refusal.Message);
+        Assert.Equal(1, await ProjectCountAsync(studio));
+    }
+
+    [Fact]
+    public async Task AClipWithABadChecksumIsRefusedAndNothingIsImported()
+    {
+        using var folder = new TempFolder();
+        await using var emulator = await Emulators.StartAsync();
+        await using var studio = await StudioTestHost.StartAsync(folder.Path, emulator.BaseUrl);
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(studio);
+        await studio.Get<GenerationService>().GenerateAsync(shotId);
+        await StoredTakes.WaitUntilFinishedAsync(studio, 1);
+        var archive = studio.Get<ProjectArchive>();
+        using var zip = new MemoryStream();
+        await archive.ExportAsync(projectId, zip);
+        using var bad = Rewrite(zip, corrupt: name => name.EndsWith(".mp4"));
+
+        var refusal = await Assert.ThrowsAsync<StudioException>(() => archive.ImportAsync(bad));
+
+        Assert.Contains("does not match its checksum", refusal.Message);
+        Assert.Equal(1, await ProjectCountAsync(studio));
+        await using var db = await studio.DbAsync();
+        Assert.Equal(1, await db.Takes.CountAsync());
+    }
+
+    [Fact]
+    public async Task AFileThatIsNotAnArchiveIsRefused()
+    {
+        using var folder = new TempFolder();
+        await using var studio = await OfflineStudio.StartAsync(folder);
+
+        var refusal = await Assert.ThrowsAsync<StudioException>(() => studio.Get<ProjectArchive>().ImportAsync(new MemoryStream("not a zip"u8.ToArray())));
+
+        Assert.Contains("not a zip archive", refusal.Message);
+    }
+
+    private static async Task<int> ProjectCountAsync(StudioTestHost studio)
+    {
+        await using var db = await studio.DbAsync();
+        return await db.Projects.CountAsync();
+    }
+
+    private static MemoryStream Rewrite(MemoryStream source, (string Name, byte[] Bytes)? add = null, Func<string, bool>? corrupt = null)
+    {
+        source.Position = 0;
+        var target = new MemoryStream();
+        using (var input = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true))
+        using (var output = new ZipArchive(target, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in input.Entries)
+            {
+                using var read = entry.Open();
+                using var copy = new MemoryStream();
+                read.CopyTo(copy);
+                var bytes = copy.ToArray();
+                if (corrupt?.Invoke(entry.FullName) == true)
+                    bytes[bytes.Length / 2] ^= 0xFF;
+                using var write = output.CreateEntry(entry.FullName).Open();
+                write.Write(bytes);
+            }
+            if (add is { } extra)
+            {
+                using var write = output.CreateEntry(extra.Name).Open();
+                write.Write(extra.Bytes);
+            }
+        }
+        target.Position = 0;
+        return target;
+    }
+
+    private sealed record Loaded(Project Project, List<Shot> Shots, List<Take> Takes);
+
+    private static async Task<Loaded> LoadAsync(StudioDbContext db, long projectId) => new(
+        await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId),
+        await db.Shots.AsNoTracking().Where(s => s.ProjectId == projectId).OrderBy(s => s.Position).ToListAsync(),
+        await db.Takes.AsNoTracking().Include(t => t.Clips.OrderBy(c => c.Id)).Where(t => t.ProjectId == projectId).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync());
+}

@@ -1,0 +1,128 @@
+using AngleSharp.Dom;
+using Radzen;
+using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Gallery;
+
+namespace SoraStudio.Web.Tests.Features.Gallery;
+
+/// <summary>bUnit for the tile, the timeline strip and the lineage tree: pure components fed with cards.</summary>
+public sealed class GalleryComponentTests : BunitContext
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public GalleryComponentTests()
+    {
+        Services.AddRadzenComponents();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    internal static TakeCard Card(long id, TakeStatus status = TakeStatus.Ready, long? parent = null, string? change = null, int progress = 0,
+        decimal? cost = 0.40m, bool thumbnail = true, int seconds = 4, int minutes = 0) =>
+        new(id, 1, parent, change, status, progress, null, null, "sora-2", "1280x720", seconds, 0.40m, cost, "ana", T0.AddMinutes(minutes), null,
+            thumbnail ? $"ab/{id}.jpg" : null, status == TakeStatus.Ready ? $"ab/{id}.mp4" : null);
+
+    [Fact]
+    public void ATileShowsItsThumbnailLazilyWithModelSizeSecondsAndCost()
+    {
+        var cut = Render<TakeTile>(p => p.Add(t => t.Card, Card(7)).Add(t => t.Scrub, true));
+
+        var img = cut.Find("img");
+        Assert.Equal("/media/takes/7/thumbnail", img.GetAttribute("src"));
+        Assert.Equal("lazy", img.GetAttribute("loading"));
+        Assert.Equal(["sora-2", "1280x720", "4 s", "$0.40"], cut.FindAll(".take-tile__meta span").Select(s => s.TextContent));
+        Assert.Equal("/media/takes/7/spritesheet", cut.Find(".take-tile__thumb").GetAttribute("data-scrub"));
+        Assert.Equal("Ready", cut.Find(".take-status").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[role=progressbar]"));
+    }
+
+    [Fact]
+    public void ATileBeingMadeShowsItsProgressAnEstimateAndNoScrubbing()
+    {
+        var cut = Render<TakeTile>(p => p.Add(t => t.Card, Card(8, TakeStatus.InProgress, progress: 40, cost: null, thumbnail: false)).Add(t => t.Scrub, true));
+
+        Assert.Empty(cut.FindAll("img"));
+        Assert.Null(cut.Find(".take-tile__thumb").GetAttribute("data-scrub"));
+        Assert.Equal("Take 8 progress", cut.Find("[role=progressbar]").GetAttribute("aria-label"));
+        Assert.Contains("40%", cut.Find(".take-status").TextContent);
+        Assert.Contains("Rendering", cut.Find(".take-status").TextContent);
+        Assert.Contains("≈ $0.40", cut.Find(".take-tile__meta").TextContent);
+    }
+
+    [Fact]
+    public void ATileShowsMarkupInARemixInstructionAsText()
+    {
+        var cut = Render<TakeTile>(p => p.Add(t => t.Card, Card(9, parent: 7, change: "<b>Same shot</b>, night")).Add(t => t.Selected, true));
+
+        Assert.Contains("<b>Same shot</b>, night", cut.Find(".take-tile__change").TextContent);
+        Assert.Empty(cut.FindAll(".take-tile__change b"));
+        Assert.Contains("On the timeline", cut.Find(".take-tile__selected").TextContent);
+        Assert.Contains("take-tile--selected", cut.Find("article").ClassName);
+    }
+
+    private static TimelineStrip Strip() => new(3, "Lighthouse",
+    [
+        new(11, 0, "Stairs", 4, 101, TakeStatus.Ready, true, true, 2, 1, 0),
+        new(12, 1, "Lamp", 12, null, null, false, false, 1, 1, 0),
+        new(13, 2, "Sea", 8, 103, TakeStatus.Ready, true, true, 1, 1, 0),
+    ]);
+
+    [Fact]
+    public void TheTimelineStripsWidthsFollowDurationAndShotsWithoutATakeAreFlagged()
+    {
+        var cut = Render<TimelineStripView>(p => p.Add(t => t.Strip, Strip()));
+
+        var shots = cut.FindAll("li.timeline-shot");
+        Assert.Equal(["flex-grow: 4; flex-basis: 10rem;", "flex-grow: 12; flex-basis: 30rem;", "flex-grow: 8; flex-basis: 20rem;"], shots.Select(s => s.GetAttribute("style")));
+        Assert.Contains("No take selected", shots[1].TextContent);
+        Assert.Contains("timeline-shot--unselected", shots[1].ClassName);
+        Assert.DoesNotContain("timeline-shot--unselected", shots[0].ClassName);
+        Assert.Equal("/media/takes/101/thumbnail", shots[0].QuerySelector("img")!.GetAttribute("src"));
+        Assert.Equal(24, Strip().TotalSeconds);
+        Assert.Equal("0:24", TimelineStripView.RunningTime(24));
+        Assert.Equal("2:05", TimelineStripView.RunningTime(125));
+    }
+
+    [Fact]
+    public void TheTimelineHighlightsThePlayingShotAndPlaysFromAShot()
+    {
+        TimelineEntry? from = null;
+        var cut = Render<TimelineStripView>(p => p.Add(t => t.Strip, Strip()).Add(t => t.PlayingShotId, 13L).Add(t => t.OnPlayFrom, (TimelineEntry e) => from = e));
+
+        var playing = cut.Find("li[aria-current=true]");
+        Assert.Equal("13", playing.GetAttribute("data-shot-id"));
+        Assert.Contains("Playing", playing.TextContent);
+        Assert.Equal(2, cut.FindAll("button").Count); // only the two shots with a selected take can play
+        cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Play from shot 3").Click();
+        Assert.Equal(13, from!.ShotId);
+    }
+
+    [Fact]
+    public void TheLineageTreeNestsRemixesUnderTheirParentWithTheChangeOnTheEdge()
+    {
+        var roots = ShotLineage.Build(
+        [
+            Card(1),
+            Card(2, parent: 1, change: "Same shot, 85mm lens.", minutes: 1),
+            Card(3, TakeStatus.Queued, parent: 2, change: "Same shot, night.", minutes: 2, thumbnail: false),
+            Card(4, parent: 1, change: "Same shot, red coat.", minutes: 3),
+            Card(5, TakeStatus.Failed, minutes: 4),
+        ]);
+        TakeCard? remixed = null;
+        var cut = Render<LineageTree>(p => p.Add(t => t.Roots, roots).Add(t => t.CurrentTakeId, 2L).Add(t => t.SelectedTakeId, 4L)
+            .Add(t => t.OnRemix, (TakeCard c) => remixed = c));
+
+        var items = cut.FindAll("[role=treeitem]");
+        Assert.Equal(["1", "2", "3", "4", "5"], items.Select(i => i.GetAttribute("data-take-id")));
+        Assert.Equal(["1", "2", "3", "2", "1"], items.Select(i => i.GetAttribute("aria-level")));
+        Assert.Equal("Same shot, night.", Item(cut, 3).QuerySelector(".lineage__change")!.TextContent);
+        Assert.DoesNotContain(Item(cut, 1).Children, c => c.ClassList.Contains("lineage__edge"));
+        Assert.Equal("true", Item(cut, 2).GetAttribute("aria-selected"));
+        Assert.NotNull(Item(cut, 4).QuerySelector("[aria-label='Selected for the timeline']"));
+        // Branch from any ready node; a queued or failed one cannot be remixed.
+        Assert.Equal(["Remix take 1", "Remix take 2", "Remix take 4"], cut.FindAll("button[aria-label^='Remix take']").Select(b => b.GetAttribute("aria-label")));
+        cut.Find("button[aria-label='Remix take 2']").Click();
+        Assert.Equal(2, remixed!.TakeId);
+    }
+
+    private static IElement Item(IRenderedComponent<LineageTree> cut, long id) => cut.Find($"[role=treeitem][data-take-id='{id}']");
+}
