@@ -3,8 +3,16 @@ using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Generation;
+using SoraStudio.Web.Operations;
 using SoraStudio.Web.Storage;
 using Radzen;
+
+// Command-line verbs (backup, restore) run instead of the web app.
+if (StudioCommands.IsCommand(args))
+{
+    Environment.ExitCode = await StudioCommands.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,7 +31,12 @@ builder.Services.AddStudioVideosBackend(builder.Configuration);
 builder.Services.AddStudioGeneration();
 builder.Services.AddStudioFeatures(builder.Configuration);
 
+// Health checks: /health/live, /health/ready (database, clip store, Videos API provider).
+builder.Services.AddStudioHealth();
+
 var app = builder.Build();
+
+app.UseStudioRequestIds();
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -35,6 +48,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapStudioVideosBackend();
 app.MapStudioWebhooks();
 app.MapStudioMedia();
+app.MapStudioHealth();
 
 app.Run();
 

@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SoraStudio.Web.Data;
+
+namespace SoraStudio.Web.Tests.TestSupport;
+
+/// <summary>
+/// The real app (Program.cs: every endpoint, middleware and service) on a real Kestrel port, with its data in a
+/// temp folder and shortened generation timings. Without <paramref name="videosApiBaseUrl"/> it generates through
+/// the emulator mounted in itself, as a fresh clone does.
+/// </summary>
+public sealed class StudioApp : WebApplicationFactory<Program>
+{
+    private readonly string _dataPath;
+    private readonly string? _videosApiBaseUrl;
+    private readonly Dictionary<string, string?> _settings;
+
+    private StudioApp(string dataPath, string? videosApiBaseUrl, Dictionary<string, string?> settings)
+    {
+        _dataPath = dataPath;
+        _videosApiBaseUrl = videosApiBaseUrl;
+        _settings = settings;
+    }
+
+    /// <summary>e.g. http://127.0.0.1:41234/</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>A bearer token every API client of the tests sends (the automation API's authentication attaches at one place).</summary>
+    public string? BearerToken { get; set; }
+
+    public static StudioApp Start(TempFolder folder, string? videosApiBaseUrl = null, Dictionary<string, string?>? settings = null)
+    {
+        var app = new StudioApp(folder.Path, videosApiBaseUrl, settings ?? []);
+        app.UseKestrel(0);
+        app.StartServer();
+        app.BaseAddress = app.ClientOptions.BaseAddress;
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        // An API key in the machine's environment must not send a test to a real endpoint.
+        builder.UseSetting("OPENAI_API_KEY", "");
+        builder.UseSetting("Sora:ApiKey", "");
+        foreach (var (key, value) in StudioTestHost.FastSettings(_dataPath, _videosApiBaseUrl ?? ""))
+        {
+            if (key.StartsWith("Studio:", StringComparison.Ordinal) || _videosApiBaseUrl is not null)
+                builder.UseSetting(key, value);
+        }
+        builder.UseSetting("Emulator:RenderSecondsPerVideoSecond", "0.05");
+        builder.UseSetting("Emulator:QueueDelayMs", "50");
+        builder.UseSetting("Emulator:PollAfterMs", "100");
+        builder.UseSetting("Emulator:Media:UseFfmpeg", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+    }
+
+    /// <summary>An HTTP client of the app's real port, sending <see cref="BearerToken"/> when set.</summary>
+    public HttpClient Client()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (BearerToken is { } token)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public T Get<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    public async Task<StudioDbContext> DbAsync() =>
+        await Services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
+}
