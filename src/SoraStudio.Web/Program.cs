@@ -1,6 +1,7 @@
 using SoraStudio.Web.Components;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
+using SoraStudio.Web.Features.Api;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Operations;
@@ -34,6 +35,9 @@ builder.Services.AddStudioFeatures(builder.Configuration);
 // Health checks: /health/live, /health/ready (database, clip store, Videos API provider).
 builder.Services.AddStudioHealth();
 
+// The automation API under /api/v1 and its OpenAPI document at /openapi/v1.json.
+builder.Services.AddStudioApi();
+
 var app = builder.Build();
 
 app.UseStudioRequestIds();
@@ -41,6 +45,7 @@ app.UseStudioRequestIds();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseStudioApiProblems();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -49,6 +54,7 @@ app.MapStudioVideosBackend();
 app.MapStudioWebhooks();
 app.MapStudioMedia();
 app.MapStudioHealth();
+app.MapStudioApi();
 
 app.Run();
 

@@ -28,7 +28,7 @@ public sealed class StudioApp : WebApplicationFactory<Program>
     /// <summary>e.g. http://127.0.0.1:41234/</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>A bearer token every API client of the tests sends (the automation API's authentication attaches at one place).</summary>
+    /// <summary>The bearer token every API client of the tests sends; see <see cref="ApiClientAsync"/>.</summary>
     public string? BearerToken { get; set; }
 
     public static StudioApp Start(TempFolder folder, string? videosApiBaseUrl = null, Dictionary<string, string?>? settings = null)
@@ -67,6 +67,17 @@ public sealed class StudioApp : WebApplicationFactory<Program>
         if (BearerToken is { } token)
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>
+    /// A client of the automation API that authenticates as the tests' user. The API's authentication attaches in one
+    /// place (<c>MapStudioApi().RequireAuthorization(…)</c>); where personal access tokens are wired, this is the one
+    /// place to issue a real token for the tests (until then the API accepts any caller and the token is unused).
+    /// </summary>
+    public Task<HttpClient> ApiClientAsync()
+    {
+        BearerToken ??= "sora_pat_tests";
+        return Task.FromResult(Client());
     }
 
     public T Get<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
