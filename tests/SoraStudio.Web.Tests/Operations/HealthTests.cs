@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SoraStudio.Web.Tests.TestSupport;
 
 namespace SoraStudio.Web.Tests.Operations;
@@ -110,6 +113,30 @@ public sealed class HealthTests
         var ids = new[] { first, second }.Select(r => Assert.Single(r.Headers.GetValues("X-Request-Id"))).ToList();
         Assert.All(ids, id => Assert.False(string.IsNullOrWhiteSpace(id)));
         Assert.NotEqual(ids[0], ids[1]);
+    }
+
+    [Fact]
+    public async Task LogsWrittenDuringARequestCarryItsRequestIdAndTheCallersOwnId()
+    {
+        using var folder = new TempFolder();
+        var logs = new CapturedLogs();
+        await using var app = StudioApp.Start(folder, videosApiBaseUrl: "http://127.0.0.1:9/v1", new()
+        {
+            ["Studio:Generation:Enabled"] = "false",
+            ["Studio:Health:ProviderTimeout"] = "00:00:02",
+        }, web => web.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs)));
+        using var client = app.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
+        request.Headers.Add("X-Request-Id", "nightly-batch-42");
+
+        // The unreachable provider makes the health check service log an error inside the request.
+        using var response = await client.SendAsync(request);
+
+        var requestId = Assert.Single(response.Headers.GetValues("X-Request-Id"));
+        var entry = Assert.Single(logs.Entries, e => e.Level >= LogLevel.Error && e.Message.Contains("videosApi", StringComparison.Ordinal));
+        Assert.Equal(requestId, entry.Scope["RequestId"]);
+        Assert.Equal("/health/ready", entry.Scope["RequestPath"]);
+        Assert.Equal("nightly-batch-42", entry.Scope["ClientRequestId"]);
     }
 
     private static Dictionary<string, string> Checks(string json)

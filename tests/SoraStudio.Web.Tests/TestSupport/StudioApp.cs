@@ -17,12 +17,14 @@ public sealed class StudioApp : WebApplicationFactory<Program>
     private readonly string _dataPath;
     private readonly string? _videosApiBaseUrl;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IWebHostBuilder>? _configure;
 
-    private StudioApp(string dataPath, string? videosApiBaseUrl, Dictionary<string, string?> settings)
+    private StudioApp(string dataPath, string? videosApiBaseUrl, Dictionary<string, string?> settings, Action<IWebHostBuilder>? configure)
     {
         _dataPath = dataPath;
         _videosApiBaseUrl = videosApiBaseUrl;
         _settings = settings;
+        _configure = configure;
     }
 
     /// <summary>e.g. http://127.0.0.1:41234/</summary>
@@ -31,9 +33,9 @@ public sealed class StudioApp : WebApplicationFactory<Program>
     /// <summary>The bearer token every API client of the tests sends; see <see cref="ApiClientAsync"/>.</summary>
     public string? BearerToken { get; set; }
 
-    public static StudioApp Start(TempFolder folder, string? videosApiBaseUrl = null, Dictionary<string, string?>? settings = null)
+    public static StudioApp Start(TempFolder folder, string? videosApiBaseUrl = null, Dictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
     {
-        var app = new StudioApp(folder.Path, videosApiBaseUrl, settings ?? []);
+        var app = new StudioApp(folder.Path, videosApiBaseUrl, settings ?? [], configure);
         app.UseKestrel(0);
         app.StartServer();
         app.BaseAddress = app.ClientOptions.BaseAddress;
@@ -58,6 +60,7 @@ public sealed class StudioApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        _configure?.Invoke(builder);
     }
 
     /// <summary>An HTTP client of the app's real port, sending <see cref="BearerToken"/> when set.</summary>
