@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SoraStudio.Core.Advice;
@@ -28,6 +30,9 @@ public static class ApiEndpoints
             .ValidateOnStart();
         services.TryAddSingleton(sp => new PromptAdvisor(sp.GetRequiredService<ModelCatalog>()));
         services.AddStudioProblemDetails();
+        // The OpenAPI document describes schemas with the minimal-API JSON options: enums as the API writes them.
+        // (The emulator mounted in the app writes its JSON with its own source-generated context.)
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddOpenApi(o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith(Prefix[1..] + "/", StringComparison.Ordinal) == true;

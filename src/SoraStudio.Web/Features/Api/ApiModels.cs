@@ -12,6 +12,12 @@ namespace SoraStudio.Web.Features.Api;
 /// <summary>A new shot at the end of the project's timeline; without a spec it starts from the project's default model and size.</summary>
 public sealed record CreateShotRequest(string Title, ShotSpec? Spec = null);
 
+/// <summary>A shot's new place on its project's timeline (0-based; beyond the end means last).</summary>
+public sealed record MoveShotRequest(int Position);
+
+/// <summary>The ready take the timeline shows for a shot; null clears the choice.</summary>
+public sealed record SelectTakeRequest(long? TakeId);
+
 /// <summary>1 to 4 takes of the shot's current spec (with the project's style bible applied).</summary>
 public sealed record GenerateRequest(int Variations = 1);
 

@@ -67,6 +67,31 @@ internal static class ShotsApi
             .WithName("DeleteShot").WithSummary("Deletes a shot and its takes; refused (409) while one is generating.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        api.MapPut("/shots/{shotId:long}/position", async (long shotId, HttpContext http, ShotService shots, CancellationToken ct) =>
+            {
+                var (input, problem) = await ApiJson.ReadAsync<MoveShotRequest>(http.Request, http.MaxBody(), ct);
+                if (problem is not null)
+                    return problem;
+                if (input!.Position < 0)
+                    return ApiProblems.Invalid("position", "Positions start at 0.");
+                await shots.MoveAsync(shotId, input.Position, ct);
+                return ApiJson.Ok(await shots.GetAsync(shotId, ct));
+            })
+            .WithName("MoveShot").WithSummary("Moves a shot on its project's timeline, shifting the others.")
+            .Accepts<MoveShotRequest>("application/json").Produces<ShotDetail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPut("/shots/{shotId:long}/selected-take", async (long shotId, HttpContext http, ShotService shots, CancellationToken ct) =>
+            {
+                var (input, problem) = await ApiJson.ReadAsync<SelectTakeRequest>(http.Request, http.MaxBody(), ct);
+                if (problem is not null)
+                    return problem;
+                await shots.SelectTakeAsync(shotId, input!.TakeId, ct);
+                return ApiJson.Ok(await shots.GetAsync(shotId, ct));
+            })
+            .WithName("SelectShotTake").WithSummary("Chooses the ready take the timeline shows for the shot (null clears it); 409 for a take that is not ready.")
+            .Accepts<SelectTakeRequest>("application/json").Produces<ShotDetail>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         api.MapGet("/shots/{shotId:long}/prompt", async (long shotId, ShotService shots, ProjectService projects, ShotSpecValidator validator, CancellationToken ct) =>
             {
                 var shot = await shots.GetAsync(shotId, ct);

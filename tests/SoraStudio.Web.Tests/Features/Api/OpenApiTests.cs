@@ -30,6 +30,9 @@ public sealed class OpenApiTests
         // Every operation is named, so generated clients get method names.
         var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).Where(o => o.Value.ValueKind == JsonValueKind.Object && o.Value.TryGetProperty("responses", out _)).ToList();
         Assert.All(operations, o => Assert.True(o.Value.TryGetProperty("operationId", out _), $"{o.Name} has no operationId"));
+        // Enums are described as the API writes them.
+        var status = document.GetProperty("components").GetProperty("schemas").GetProperty("TakeStatus");
+        Assert.Contains("inProgress", status.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
 
     /// <summary>"/api/v1/projects/{projectId:long}" as OpenAPI writes it: "/api/v1/projects/{projectId}".</summary>

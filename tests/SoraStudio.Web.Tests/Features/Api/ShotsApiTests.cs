@@ -79,12 +79,30 @@ public sealed class ShotsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ShotsAreListedInTimelineOrderAndMove()
+    {
+        var projectId = await ProjectAsync();
+        var ids = new List<long>();
+        foreach (var title in new[] { "One", "Two", "Three" })
+            ids.Add((await ApiAssert.JsonAsync(await _api.PostAsync($"/api/v1/projects/{projectId}/shots", Json(new { title })), HttpStatusCode.Created)).GetProperty("id").GetInt64());
+
+        var moved = await ApiAssert.JsonAsync(await _api.PutAsync($"/api/v1/shots/{ids[2]}/position", Json(new { position = 0 })));
+
+        Assert.Equal(0, moved.GetProperty("position").GetInt32());
+        var list = await ApiAssert.JsonAsync(await _api.GetAsync($"/api/v1/projects/{projectId}/shots"));
+        Assert.Equal(["Three", "One", "Two"], list.EnumerateArray().Select(s => s.GetProperty("title").GetString()));
+        Assert.Contains("position", (await ApiAssert.ValidationAsync(await _api.PutAsync($"/api/v1/shots/{ids[0]}/position", Json(new { position = -1 })))).Keys);
+    }
+
+    [Fact]
     public async Task AShotOfAProjectThatDoesNotExistIsA404()
     {
         await ApiAssert.ProblemAsync(await _api.PostAsync("/api/v1/projects/999/shots", Json(new { title = "T" })), HttpStatusCode.NotFound);
         await ApiAssert.ProblemAsync(await _api.GetAsync("/api/v1/shots/999"), HttpStatusCode.NotFound);
         await ApiAssert.ProblemAsync(await _api.GetAsync("/api/v1/shots/999/prompt"), HttpStatusCode.NotFound);
         await ApiAssert.ProblemAsync(await _api.PostAsync("/api/v1/shots/999/generate", Json(new { variations = 1 })), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(await _api.PutAsync("/api/v1/shots/999/position", Json(new { position = 1 })), HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(await _api.PutAsync("/api/v1/shots/999/selected-take", Json(new { takeId = 1 })), HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -82,6 +82,10 @@ public sealed class TakesApiTests : IAsyncLifetime
         again.Headers.IfNoneMatch.Add(whole.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, (await _api.SendAsync(again)).StatusCode);
 
+        // The timeline shows a chosen ready take.
+        var selected = await ApiAssert.JsonAsync(await _api.PutAsJsonAsync($"/api/v1/shots/{shotId}/selected-take", new { takeId = takeIds[1] }));
+        Assert.Equal(takeIds[1], selected.GetProperty("selectedTakeId").GetInt64());
+
         // A remix of the first take, in its lineage.
         var remix = await ApiAssert.JsonAsync(await _api.PostAsJsonAsync($"/api/v1/takes/{takeIds[0]}/remix", new { instruction = "Make it night." }), HttpStatusCode.Accepted);
         var remixId = remix.GetProperty("takeIds")[0].GetInt64();
@@ -89,6 +93,20 @@ public sealed class TakesApiTests : IAsyncLifetime
         Assert.Equal(takeIds[0], remixed.GetProperty("take").GetProperty("parentTakeId").GetInt64());
         var lineage = await ApiAssert.JsonAsync(await _api.GetAsync($"/api/v1/takes/{remixId}/lineage"));
         Assert.Equal([takeIds[0], remixId], lineage.EnumerateArray().Select(n => n.GetProperty("takeId").GetInt64()));
+    }
+
+    [Fact]
+    public async Task OnlyAReadyTakeOfTheShotCanBeSelected()
+    {
+        var (_, shotId) = await ShotAsync();
+        var takeId = (await ApiAssert.JsonAsync(await _api.PostAsJsonAsync($"/api/v1/shots/{shotId}/generate", new { variations = 1 }), HttpStatusCode.Accepted))
+            .GetProperty("takeIds")[0].GetInt64();
+        var (_, otherShot) = await ShotAsync();
+
+        await ApiAssert.ProblemAsync(await _api.PutAsJsonAsync($"/api/v1/shots/{otherShot}/selected-take", new { takeId }), HttpStatusCode.NotFound);
+        await WaitUntilReadyAsync(takeId);
+        var cleared = await ApiAssert.JsonAsync(await _api.PutAsJsonAsync($"/api/v1/shots/{shotId}/selected-take", new { takeId = (long?)null }));
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("selectedTakeId").ValueKind);
     }
 
     [Theory]
