@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Assets;
 using SoraStudio.Web.Features.Projects;
 using SoraStudio.Web.Features.Takes;
 using SoraStudio.Web.Operations;
@@ -20,9 +21,12 @@ public sealed class BackupTests
         await using var emulator = await Emulators.StartAsync(ffmpeg: false);
         List<Take> before;
         IReadOnlyList<ProjectSummary> projectsBefore;
+        AssetInfo asset;
         await using (var studio = await StudioTestHost.StartAsync(original.Path, emulator.BaseUrl))
         {
-            var (_, shotId) = await Seed.ShotInNewProjectAsync(studio, budget: 20m);
+            var (projectId, shotId) = await Seed.ShotInNewProjectAsync(studio, budget: 20m);
+            asset = await studio.Get<AssetService>().AddAsync(projectId,
+                new AssetUpload("Keeper", AssetKind.Character, "keeper.png", "image/png", new MemoryStream(TestImages.Png(64, 36))));
             await studio.Get<GenerationService>().GenerateAsync(shotId, variations: 2);
             before = await StoredTakes.WaitUntilFinishedAsync(studio, 2);
             projectsBefore = await studio.Get<ProjectService>().ListAsync();
@@ -45,6 +49,25 @@ public sealed class BackupTests
         Assert.Equal(6, clips.Count);
         foreach (var clip in clips)
             Assert.True(await store.VerifyAsync(clip.RelativePath, clip.Sha256), $"{clip.RelativePath} restored with its hash");
+        // Times are stored to the millisecond; the rest of the row is exact.
+        var restoredAsset = await next.Get<AssetService>().GetAsync(asset.Id);
+        Assert.Equal(asset with { CreatedAt = default }, restoredAsset with { CreatedAt = default });
+        Assert.True((asset.CreatedAt - restoredAsset.CreatedAt).Duration() < TimeSpan.FromMilliseconds(1));
+        Assert.True(await store.VerifyAsync(asset.RelativePath, asset.Sha256), "the reference image restored with its hash");
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("backup")]
+    [InlineData("restore", "--Studio:DataPath=/tmp")]
+    public async Task ACommandWithoutAFolderExplainsItsUsage(params string[] args)
+    {
+        var error = new StringWriter();
+
+        var code = await StudioCommands.RunAsync(args, new StringWriter(), error);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("Usage:", error.ToString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -65,7 +66,7 @@ public static partial class ApiJson
     }
 
     private static IResult TooLarge(long maxBytes) => ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Body too large",
-        $"The API reads bodies of up to {maxBytes:N0} bytes (Studio:Api:MaxRequestBodyBytes).");
+        $"The API reads bodies of up to {maxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes (Studio:Api:MaxRequestBodyBytes).");
 
     /// <summary>The field (a JSON path without "$.") and a message without .NET type names.</summary>
     internal static (string Field, string Message) Describe(JsonException e)
