@@ -29,12 +29,13 @@ public static class HealthEndpoints
         return services;
     }
 
+    /// <summary>Open to anonymous callers (orchestrators and container health checks hold no token), whatever the app's default policy.</summary>
     public static IEndpointRouteBuilder MapStudioHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
-            .DisableHttpMetrics().ExcludeFromDescription();
+            .AllowAnonymous().DisableHttpMetrics().ExcludeFromDescription();
         endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
-            .DisableHttpMetrics().ExcludeFromDescription();
+            .AllowAnonymous().DisableHttpMetrics().ExcludeFromDescription();
         return endpoints;
     }
 

@@ -50,7 +50,8 @@ public static class ApiEndpoints
     /// <summary>Maps the API and <c>/openapi/v1.json</c>; returns the API's group for authentication to attach to.</summary>
     public static RouteGroupBuilder MapStudioApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenApi();
+        // The document describes the API to anyone; the API itself is what tokens protect.
+        endpoints.MapOpenApi().AllowAnonymous();
         var api = endpoints.MapGroup(Prefix).WithTags("Sora Studio");
         api.AddEndpointFilter(async (context, next) =>
         {
