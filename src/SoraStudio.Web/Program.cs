@@ -3,10 +3,19 @@ using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
 using SoraStudio.Web.Features.Assets;
 using SoraStudio.Web.Features.Export;
+using SoraStudio.Web.Features.Api;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Generation;
+using SoraStudio.Web.Operations;
 using SoraStudio.Web.Storage;
 using Radzen;
+
+// Command-line verbs (backup, restore) run instead of the web app.
+if (StudioCommands.IsCommand(args))
+{
+    Environment.ExitCode = await StudioCommands.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -29,11 +38,20 @@ builder.Services.AddStudioVideosBackend(builder.Configuration);
 builder.Services.AddStudioGeneration();
 builder.Services.AddStudioFeatures(builder.Configuration);
 
+// Health checks: /health/live, /health/ready (database, clip store, Videos API provider).
+builder.Services.AddStudioHealth();
+
+// The automation API under /api/v1 and its OpenAPI document at /openapi/v1.json.
+builder.Services.AddStudioApi();
+
 var app = builder.Build();
+
+app.UseStudioRequestIds();
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseStudioApiProblems();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -43,6 +61,8 @@ app.MapStudioWebhooks();
 app.MapStudioMedia();
 app.MapStudioAssets();
 app.MapStudioExport();
+app.MapStudioHealth();
+app.MapStudioApi();
 
 app.Run();
 

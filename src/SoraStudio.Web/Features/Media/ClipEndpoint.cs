@@ -20,7 +20,8 @@ public static class ClipEndpoint
     public static IEndpointConventionBuilder MapStudioMedia(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet(Pattern, ServeAsync).WithName("TakeClip");
 
-    private static async Task<IResult> ServeAsync(
+    /// <summary>The file, or NotFound; the automation API's download reuses it.</summary>
+    internal static async Task<IResult> ServeAsync(
         long takeId, string variant, IDbContextFactory<StudioDbContext> contexts, ClipStore store, HttpContext http, CancellationToken cancellationToken)
     {
         if (!Variants.Contains(variant))

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SoraStudio.Core.Advice;
+using SoraStudio.Core.Catalog;
+
+namespace SoraStudio.Web.Features.Api;
+
+/// <summary>
+/// The automation API under <c>/api/v1</c>, over the same application services as the UI. Every endpoint is in the
+/// one group <see cref="MapStudioApi"/> returns, so authentication attaches with one call on it
+/// (<c>app.MapStudioApi().RequireAuthorization(…)</c>). Bodies are strict JSON (<see cref="ApiJson"/>); every
+/// refusal is problem details (<see cref="ApiProblems"/>).
+/// </summary>
+public static class ApiEndpoints
+{
+    public const string Prefix = "/api/v1";
+
+    public static string TakeUrl(long takeId) => $"{Prefix}/takes/{takeId}";
+
+    public static string ContentUrl(long takeId, string variant) => $"{Prefix}/takes/{takeId}/content/{variant}";
+
+    /// <summary>The API's services and its OpenAPI document (<c>/openapi/v1.json</c>, API endpoints only).</summary>
+    public static IServiceCollection AddStudioApi(this IServiceCollection services)
+    {
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section)
+            .Validate(o => o.MaxRequestBodyBytes > 0 && o.DefaultPageSize is > 0 and <= Gallery.GalleryQueries.MaxPageSize,
+                $"Studio:Api:MaxRequestBodyBytes must be positive and DefaultPageSize 1 to {Gallery.GalleryQueries.MaxPageSize}.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new PromptAdvisor(sp.GetRequiredService<ModelCatalog>()));
+        services.AddStudioProblemDetails();
+        // The OpenAPI document describes schemas with the minimal-API JSON options: enums as the API writes them.
+        // (The emulator mounted in the app writes its JSON with its own source-generated context.)
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddOpenApi(o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith(Prefix[1..] + "/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Sora Studio automation API";
+                document.Info.Description = "Projects, shots (ShotSpec JSON), prompts, advice, generation, takes, clip downloads and remixes. " +
+                    "Errors are RFC 7807 problem details.";
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Maps the API and <c>/openapi/v1.json</c>; returns the API's group for authentication to attach to.</summary>
+    public static RouteGroupBuilder MapStudioApi(this IEndpointRouteBuilder endpoints)
+    {
+        // The document describes the API to anyone; the API itself is what tokens protect.
+        endpoints.MapOpenApi().AllowAnonymous();
+        var api = endpoints.MapGroup(Prefix).WithTags("Sora Studio");
+        api.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (StudioException e)
+            {
+                return ApiProblems.From(e);
+            }
+        });
+        api.MapProjectsApi();
+        api.MapShotsApi();
+        api.MapPromptsApi();
+        api.MapTakesApi();
+        // No fallback route here: it would win over routing's own 405 and 415 answers. ApiProblems.UseStudioApiProblems
+        // turns those, and the 404 of a path no endpoint matches, into problem details.
+        return api;
+    }
+
+    internal static long MaxBody(this HttpContext http) => http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
+
+    /// <summary>Who asked, for the takes' "requested by": the authenticated user once tokens are wired, else "api".</summary>
+    internal static string Caller(this HttpContext http) => http.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "api";
+}

@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SoraStudio.Web.Data;
+
+namespace SoraStudio.Web.Operations;
+
+/// <summary>What a backup holds: the database file and every clip-store file it refers to, each with its size and SHA-256.</summary>
+public sealed record BackupManifest(int Format, DateTimeOffset CreatedAt, BackupFile Database, IReadOnlyList<BackupFile> Files)
+{
+    public const string FileName = "backup.json";
+    public const int CurrentFormat = 1;
+}
+
+public sealed record BackupFile(string Path, long Bytes, string Sha256);
+
+public sealed class BackupException(string message) : Exception(message);
+
+/// <summary>
+/// Backs up and restores a studio's data folder. The database is copied with SQLite's online backup API, a
+/// consistent snapshot even while the studio writes; then every clip-store file the snapshot refers to is copied
+/// and checked against its hash. Clip files never change once stored (they are named by their hash), so the copy
+/// matches the snapshot. A restore checks every hash before it writes anything, and only into a data folder that
+/// has no database yet.
+/// </summary>
+public static class StudioBackup
+{
+    private const string DatabaseFile = "studio.db";
+    private const string ClipsFolder = "clips";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static async Task<BackupManifest> BackupAsync(StudioPaths source, string target, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(source.Database))
+            throw new BackupException($"There is no studio database at {source.Database}.");
+        target = Path.GetFullPath(target);
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+            throw new BackupException($"The backup folder {target} is not empty; choose a new folder.");
+        Directory.CreateDirectory(target);
+
+        var databaseCopy = Path.Combine(target, DatabaseFile);
+        CopyDatabase(source.Database, databaseCopy);
+        var database = await DescribeAsync(target, DatabaseFile, cancellationToken);
+
+        var files = new List<BackupFile>();
+        foreach (var (relative, sha256) in ReferencedFiles(databaseCopy))
+        {
+            var from = Path.Combine(source.ClipStore, relative);
+            if (!File.Exists(from))
+                throw new BackupException($"The clip store lacks {relative}, which the database refers to.");
+            var to = Path.Combine(target, ClipsFolder, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(from, to);
+            var copied = await DescribeAsync(target, $"{ClipsFolder}/{relative}", cancellationToken);
+            if (sha256 is not null && !string.Equals(copied.Sha256, sha256, StringComparison.OrdinalIgnoreCase))
+                throw new BackupException($"{relative} in the clip store no longer matches its recorded SHA-256 (it is damaged); the backup was stopped.");
+            files.Add(copied);
+        }
+
+        var manifest = new BackupManifest(BackupManifest.CurrentFormat, (time ?? TimeProvider.System).GetUtcNow(), database, files);
+        await File.WriteAllTextAsync(Path.Combine(target, BackupManifest.FileName), JsonSerializer.Serialize(manifest, Json), cancellationToken);
+        return manifest;
+    }
+
+    /// <summary>Restores the backup in <paramref name="source"/> into <paramref name="target"/>'s data folder; the studio must not be running on it.</summary>
+    public static async Task<BackupManifest> RestoreAsync(string source, StudioPaths target, CancellationToken cancellationToken = default)
+    {
+        source = Path.GetFullPath(source);
+        var manifestPath = Path.Combine(source, BackupManifest.FileName);
+        if (!File.Exists(manifestPath))
+            throw new BackupException($"{source} holds no {BackupManifest.FileName}; it is not a studio backup.");
+        var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(manifestPath, cancellationToken), Json)
+            ?? throw new BackupException($"{manifestPath} is empty.");
+        if (manifest.Format != BackupManifest.CurrentFormat)
+            throw new BackupException($"This backup has format {manifest.Format}; this studio restores format {BackupManifest.CurrentFormat}.");
+        if (File.Exists(target.Database))
+            throw new BackupException($"{target.Database} already exists. Restore into an empty data folder (stop the studio and move the old folder away first).");
+
+        // Every file checked before anything is written: a damaged backup leaves the target untouched.
+        foreach (var file in manifest.Files.Prepend(manifest.Database))
+        {
+            var actual = await DescribeAsync(source, file.Path, cancellationToken);
+            if (actual.Bytes != file.Bytes || !string.Equals(actual.Sha256, file.Sha256, StringComparison.OrdinalIgnoreCase))
+                throw new BackupException($"{file.Path} in the backup does not match its manifest (damaged or changed); nothing was restored.");
+        }
+
+        Directory.CreateDirectory(target.ClipStore);
+        foreach (var file in manifest.Files)
+        {
+            var relative = file.Path[(ClipsFolder.Length + 1)..];
+            var to = Path.GetFullPath(Path.Combine(target.ClipStore, relative));
+            if (!to.StartsWith(target.ClipStore + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                throw new BackupException($"{file.Path} points outside the clip store.");
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(Path.Combine(source, file.Path), to, overwrite: true);
+        }
+        // The database last, under a temporary name first: a restore cut short leaves no database that looks whole.
+        var partial = target.Database + ".restoring";
+        File.Copy(Path.Combine(source, manifest.Database.Path), partial, overwrite: true);
+        File.Move(partial, target.Database);
+        return manifest;
+    }
+
+    private static void CopyDatabase(string from, string to)
+    {
+        using (var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = from, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
+        using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = to, Pooling = false }.ToString()))
+        {
+            source.Open();
+            destination.Open();
+            source.BackupDatabase(destination);
+            // One self-contained file: no WAL beside it.
+            using var command = destination.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = DELETE;";
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The clip-store files the database refers to (clips and assets), with the hash recorded for each.</summary>
+    private static List<(string RelativePath, string? Sha256)> ReferencedFiles(string database)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT RelativePath, Sha256 FROM Clips UNION SELECT RelativePath, Sha256 FROM Assets ORDER BY 1;";
+        using var reader = command.ExecuteReader();
+        var files = new Dictionary<string, string?>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var path = reader.GetString(0);
+            var sha = reader.IsDBNull(1) || reader.GetString(1).Length == 0 ? null : reader.GetString(1);
+            if (!files.TryGetValue(path, out var known) || known is null)
+                files[path] = sha;
+        }
+        return files.Select(f => (f.Key, f.Value)).ToList();
+    }
+
+    private static async Task<BackupFile> DescribeAsync(string root, string relative, CancellationToken cancellationToken)
+    {
+        var full = Path.Combine(root, relative);
+        if (!File.Exists(full))
+            throw new BackupException($"{relative} is missing from {root}.");
+        await using var file = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+        return new BackupFile(relative.Replace(Path.DirectorySeparatorChar, '/'), file.Length, sha);
+    }
+}
