@@ -87,7 +87,8 @@ public class GalleryPerformanceTests(BrowserFixture fixture, ITestOutputHelper o
         var contexts = services.GetRequiredService<IDbContextFactory<StudioDbContext>>();
         var t0 = DateTimeOffset.UtcNow.AddDays(-3);
         long oldest = 0;
-        var statuses = new[] { TakeStatus.Ready, TakeStatus.Ready, TakeStatus.Ready, TakeStatus.Failed, TakeStatus.Queued };
+        // Finished states only: queued takes would keep the shared server's worker busy for the other tests.
+        var statuses = new[] { TakeStatus.Ready, TakeStatus.Ready, TakeStatus.Ready, TakeStatus.Failed, TakeStatus.Canceled };
         for (var s = 0; s < shotIds.Count; s++)
         {
             await using var db = await contexts.CreateDbContextAsync();
