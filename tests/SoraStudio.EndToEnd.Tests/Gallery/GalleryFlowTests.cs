@@ -58,6 +58,12 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await select.ClickAsync();
         await Assertions.Expect(Page.GetByText("Selected for the timeline", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByLabel($"Video of take {childId}")).ToBeVisibleAsync();
+        // Seeking works: the player asks for byte ranges and the clip endpoint answers 206.
+        var ranged = Page.WaitForResponseAsync(r => r.Url.EndsWith($"/media/takes/{childId}/video") && r.Status == 206);
+        var seekedTo = await Page.GetByLabel($"Video of take {childId}").EvaluateAsync<double>(
+            "v => new Promise(done => { v.addEventListener('seeked', () => done(v.currentTime), { once: true }); v.currentTime = 2.5; })");
+        Assert.Equal(2.5, seekedTo, 0.3);
+        await ranged;
         await Assertions.Expect(Page.Locator(".rz-notification-item")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         await Screenshot("take-view-1280.png");
         await Page.GetByRole(AriaRole.Button, new() { Name = $"Diff take {parentId}" }).ClickAsync();
