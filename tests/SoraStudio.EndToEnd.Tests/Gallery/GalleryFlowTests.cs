@@ -58,6 +58,12 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await select.ClickAsync();
         await Assertions.Expect(Page.GetByText("Selected for the timeline", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByLabel($"Video of take {childId}")).ToBeVisibleAsync();
+        // Seeking works: the player asks for byte ranges and the clip endpoint answers 206.
+        var ranged = Page.WaitForResponseAsync(r => r.Url.EndsWith($"/media/takes/{childId}/video") && r.Status == 206);
+        var seekedTo = await Page.GetByLabel($"Video of take {childId}").EvaluateAsync<double>(
+            "v => new Promise(done => { v.addEventListener('seeked', () => done(v.currentTime), { once: true }); v.currentTime = 2.5; })");
+        Assert.Equal(2.5, seekedTo, 0.3);
+        await ranged;
         await Assertions.Expect(Page.Locator(".rz-notification-item")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         await Screenshot("take-view-1280.png");
         await Page.GetByRole(AriaRole.Button, new() { Name = $"Diff take {parentId}" }).ClickAsync();
@@ -77,6 +83,46 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await Assertions.Expect(strip.Locator("li[aria-current='true']")).ToContainTextAsync("Stairs");
         await Page.WaitForFunctionAsync("() => { const v = document.querySelector('.timeline-player video'); return v && v.currentTime > 0.2; }", null, new() { Timeout = 15_000 });
         await Screenshot("timeline-1280.png");
+
+        // Compare the parent and the child side by side.
+        await OpenAsync($"/takes/compare?ids={parentId},{childId}");
+        await Assertions.Expect(Page.Locator(".compare-grid video")).ToHaveCountAsync(2);
+        await Assertions.Expect(Page.GetByLabel("Prompt diff")).ToContainTextAsync("Same shot, switch to an 85mm lens.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Play all from the start" }).ClickAsync();
+        await Page.WaitForFunctionAsync("() => Array.from(document.querySelectorAll('.compare-grid video')).every(v => !v.paused && v.currentTime > 0.1)", null, new() { Timeout = 15_000 });
+        await Screenshot("compare-1280.png");
+    }
+
+    [Fact]
+    public async Task AnMp4ImportedIntoAShotBecomesAReadyTakeAndATruncatedOneIsRefused()
+    {
+        await using var scope = Server.Services.CreateAsyncScope();
+        var projectName = $"Imports {Guid.NewGuid():N}"[..16];
+        var projectId = await scope.ServiceProvider.GetRequiredService<ProjectService>().CreateAsync(new ProjectInput(projectName));
+        await scope.ServiceProvider.GetRequiredService<ShotService>().AddAsync(projectId, "Harbour", Spec("A boat leaves the harbour.", 4));
+        var sample = Path.Combine(Path.GetDirectoryName(ScreenshotPath("x"))!, "..", "..", "wwwroot-assets", "samples", "sample-1280x720-4s.mp4");
+        var bytes = await File.ReadAllBytesAsync(sample);
+
+        await OpenAsync("/import");
+        await Page.GetByRole(AriaRole.Combobox, new() { Name = "Project" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = projectName }).ClickAsync();
+        await Page.GetByRole(AriaRole.Combobox, new() { Name = "Shot" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = "Harbour" }).ClickAsync();
+        await Page.GetByLabel("MP4 files").SetInputFilesAsync(
+        [
+            new FilePayload { Name = "old-take.mp4", MimeType = "video/mp4", Buffer = bytes },
+            new FilePayload { Name = "cut.mp4", MimeType = "video/mp4", Buffer = bytes[..(bytes.Length / 2)] },
+        ]);
+
+        var results = Page.GetByRole(AriaRole.List, new() { Name = "Import results" });
+        await Assertions.Expect(results.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Assertions.Expect(results.GetByRole(AriaRole.Listitem).Nth(0)).ToContainTextAsync("old-take.mp4 → take");
+        await Assertions.Expect(results.GetByRole(AriaRole.Listitem).Nth(1)).ToContainTextAsync("“cut.mp4” is cut short");
+        await Screenshot("import-1280.png");
+        await results.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Take \d+$"));
+        await Assertions.Expect(Page.Locator("video.take-player")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator(".take-page__provenance")).ToContainTextAsync("1280x720");
     }
 
     private async Task<(long ProjectId, long ShotId, long TakeId)> SeedAsync()
