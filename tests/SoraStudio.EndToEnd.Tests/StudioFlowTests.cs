@@ -107,6 +107,32 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
     }
 
     [Fact]
+    public async Task ADroppedConnectionShowsTheBannerReconnectsAndLosesNothing()
+    {
+        var shotPath = await NewShotAsync("Reconnect");
+        // Keep the page's WebSockets at hand, to drop the circuit's connection as a network fault would.
+        await Page.AddInitScriptAsync("(() => { const Native = window.WebSocket; window.__sockets = []; window.WebSocket = class extends Native { constructor(...args) { super(...args); window.__sockets.push(this); } }; })()");
+        await OpenAsync(shotPath);
+        await Page.GetByLabel("Style", new() { Exact = true }).FillAsync("before the drop");
+        await Assertions.Expect(Page.GetByLabel("Prompt text")).ToContainTextAsync("before the drop");
+        await Assertions.Expect(Page.Locator("[data-save-state]")).ToHaveAttributeAsync("data-save-state", "Saved");
+
+        await Page.EvaluateAsync("() => window.__sockets.forEach(s => s.close())");
+
+        var banner = Page.Locator("#components-reconnect-modal");
+        await Assertions.Expect(banner).ToBeVisibleAsync();
+        await Assertions.Expect(banner).ToContainTextAsync("Reconnecting");
+        await Assertions.Expect(banner).Not.ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Page.GetByLabel("Style", new() { Exact = true }).FillAsync("after the drop");
+        await Assertions.Expect(Page.GetByLabel("Prompt text")).ToContainTextAsync("after the drop");
+        await Assertions.Expect(Page.Locator("[data-save-state]")).ToHaveAttributeAsync("data-save-state", "Saved");
+
+        // What was typed across the drop is stored.
+        await OpenAsync(shotPath);
+        await Assertions.Expect(Page.GetByLabel("Style", new() { Exact = true })).ToHaveValueAsync("after the drop");
+    }
+
+    [Fact]
     public async Task AShotThatDoesNotExistShowsTheNotFoundPage()
     {
         await OpenAsync("/projects/987654/shots/123456");

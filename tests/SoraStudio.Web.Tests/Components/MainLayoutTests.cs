@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using SoraStudio.Web.Components.Layout;
+using SoraStudio.Web.Data;
+using SoraStudio.Web.Generation;
+using SoraStudio.Web.Tests.TestSupport;
+
+namespace SoraStudio.Web.Tests.Components;
+
+public class MainLayoutTests : PageTestContext
+{
+    [Fact]
+    public void AFinishedTakeRaisesANotification()
+    {
+        var layout = Render<MainLayout>();
+
+        Host.Get<TakeEvents>().Publish(new TakeChanged(7, 3, 2, TakeStatus.Ready, 100, null, null, DateTimeOffset.UtcNow));
+
+        layout.WaitForAssertion(() => Assert.Contains("Take 7 is ready", layout.Markup));
+    }
+
+    [Fact]
+    public void AFailedTakeRaisesANotificationWithItsReason()
+    {
+        var layout = Render<MainLayout>();
+
+        Host.Get<TakeEvents>().Publish(new TakeChanged(8, 3, 2, TakeStatus.Failed, 0, FailureClass.Moderation, "Blocked by moderation.", DateTimeOffset.UtcNow));
+
+        layout.WaitForAssertion(() => Assert.Contains("Take 8 failed", layout.Markup));
+        Assert.Contains("Blocked by moderation.", layout.Markup);
+    }
+
+    [Fact]
+    public void TheCurrentProjectAndBreadcrumbsShowOnlyOnThePageThatSetThem()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/projects/4");
+        var layout = Render<MainLayout>();
+
+        Services.GetRequiredService<ShellState>().Show(4, "Harbour", new Crumb("Projects", "/projects"), new Crumb("Harbour"));
+
+        layout.WaitForAssertion(() => Assert.Contains("Harbour", layout.Find(".shell-project").TextContent));
+        Assert.Equal("/projects/4/timeline", layout.FindAll(".shell-nav a").Single(a => a.TextContent == "Timeline").GetAttribute("href"));
+        Assert.Equal(["Projects", "Harbour"], layout.FindAll(".shell-crumbs li").Select(li => li.TextContent.Trim()));
+
+        navigation.NavigateTo("/review");
+        layout.Render();
+
+        Assert.Empty(layout.FindAll(".shell-project"));
+        Assert.Empty(layout.FindAll(".shell-crumbs"));
+        Assert.Equal("/projects", layout.FindAll(".shell-nav a").Single(a => a.TextContent == "Timeline").GetAttribute("href"));
+    }
+}
