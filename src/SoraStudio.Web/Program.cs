@@ -1,6 +1,7 @@
 using SoraStudio.Web.Components;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
+using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Storage;
@@ -23,17 +24,23 @@ builder.Services.AddStudioVideosBackend(builder.Configuration);
 builder.Services.AddStudioGeneration();
 builder.Services.AddStudioFeatures(builder.Configuration);
 
+// Accounts, roles per project (every endpoint needs a signed-in user unless it says otherwise), review and settings.
+builder.Services.AddStudioAccounts();
+
 var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapStudioVideosBackend();
 app.MapStudioWebhooks();
+app.MapStudioAccounts();
 app.MapStudioMedia();
 
 app.Run();
