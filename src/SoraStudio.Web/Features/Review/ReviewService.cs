@@ -97,6 +97,7 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
         if (state != ReviewState.Pending && status != TakeStatus.Ready)
             throw new StudioException(StudioErrorKind.Conflict, $"Take {takeId} is {status}; only a ready take can be reviewed.");
         var now = time.GetUtcNow();
+        var threads = new HashSet<long>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var review = await FindOrAddAsync(db, takeId, cancellationToken);
         review.State = state;
@@ -111,6 +112,7 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
             {
                 comment.ResolvedAt = now;
                 comment.ResolvedByUserId = user.UserId;
+                threads.Add(comment.TakeId);
             }
             ActivityLog.Add(db, now, projectId, user, ActivityKind.Approved, $"approved take {takeId}", review.ShotId, takeId);
         }
@@ -119,7 +121,10 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         events.Publish(new ReviewChanged(projectId, takeId, ReviewChangeKind.Review));
-        events.Publish(new ReviewChanged(projectId, takeId, ReviewChangeKind.Comment));
+        events.Publish(new ReviewChanged(projectId, takeId, ReviewChangeKind.Activity));
+        // The resolved notes live on the takes the remix was made from.
+        foreach (var thread in threads)
+            events.Publish(new ReviewChanged(projectId, thread, ReviewChangeKind.Comment));
     }
 
     private static async Task<TakeReview> FindOrAddAsync(StudioDbContext db, long takeId, CancellationToken cancellationToken)
