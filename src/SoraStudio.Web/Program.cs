@@ -2,6 +2,7 @@ using SoraStudio.Web.Components;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
 using SoraStudio.Web.Features.Accounts;
+using SoraStudio.Web.Features.Settings;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Storage;
@@ -16,6 +17,9 @@ builder.Services.AddRadzenComponents();
 // SQLite (migrated at start) and the content-addressed clip store, under Studio:DataPath (./data).
 builder.Services.AddStudioData();
 builder.Services.AddStudioStorage();
+
+// The Videos API settings the owner saved on the settings page, over the configuration's.
+builder.Configuration.AddStudioStoredSettings(builder.Environment);
 
 // The Videos API: the configured endpoint with an API key, else the emulator mounted in this app at /v1.
 builder.Services.AddStudioVideosBackend(builder.Configuration);

@@ -82,10 +82,10 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<ActivityQueries>();
 
         // The key ring under the data folder: protected settings survive restarts.
-        services.AddDataProtection().SetApplicationName("SoraStudio");
+        services.AddDataProtection().SetApplicationName(StoredSettingsConfiguration.ApplicationName);
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>().Configure<StudioPaths>((o, paths) =>
             o.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(paths.DataFolder, "keys")), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+                new DirectoryInfo(StoredSettingsConfiguration.KeyRing(paths.DataFolder)), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
         services.AddScoped<StudioSettingsService>();
         return services;
     }

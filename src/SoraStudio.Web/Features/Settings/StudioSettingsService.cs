@@ -18,7 +18,9 @@ public sealed class StudioSettingsService(IDbContextFactory<StudioDbContext> con
     public const string BaseUrlSetting = "Sora:BaseUrl";
     public const int MaxKeyLength = 500;
 
-    private IDataProtector Protector => protection.CreateProtector("SoraStudio.Settings.VideosApiKey.v1");
+    public const string ProtectorPurpose = "SoraStudio.Settings.VideosApiKey.v1";
+
+    private IDataProtector Protector => protection.CreateProtector(ProtectorPurpose);
 
     public async Task<VideosApiSettings> GetAsync(CancellationToken cancellationToken = default)
     {

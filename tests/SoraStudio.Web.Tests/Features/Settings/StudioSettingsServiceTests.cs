@@ -72,3 +72,34 @@ public sealed class StudioSettingsServiceTests
         Assert.Equal(StudioErrorKind.Forbidden, write.Kind);
     }
 }
+
+public sealed class StoredSettingsConfigurationTests
+{
+    [Fact]
+    public async Task TheSavedSettingsAreLaidOverTheConfigurationAtTheNextStart()
+    {
+        using var folder = new TempFolder();
+        await using (var studio = await OfflineStudio.StartAsync(folder))
+            await studio.Get<StudioSettingsService>().SaveAsync("sk-saved-key-9876", "https://api.example.test/v1");
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationManager();
+        configuration["Studio:DataPath"] = folder.Path;
+        configuration["Sora:ApiKey"] = "from-appsettings";
+
+        configuration.AddStudioStoredSettings(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = folder.Path });
+
+        Assert.Equal("sk-saved-key-9876", configuration["Sora:ApiKey"]);
+        Assert.Equal("https://api.example.test/v1", configuration["Sora:BaseUrl"]);
+    }
+
+    [Fact]
+    public void AFirstRunWithoutADatabaseAddsNothing()
+    {
+        using var folder = new TempFolder();
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationManager();
+        configuration["Studio:DataPath"] = folder.Path;
+
+        configuration.AddStudioStoredSettings(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = folder.Path });
+
+        Assert.Null(configuration["Sora:ApiKey"]);
+    }
+}
