@@ -54,3 +54,6 @@ public sealed record TakeReviewInfo(
 /// <summary>A take waiting for the current user's review.</summary>
 public sealed record QueueItem(long TakeId, long ProjectId, string ProjectName, long ShotId, string ShotTitle, string RequestedBy,
     DateTimeOffset CreatedAt, int OpenComments, string? ThumbnailPath);
+
+/// <summary>An open comment that @mentions the current user.</summary>
+public sealed record MentionItem(long CommentId, long TakeId, string ShotTitle, string ProjectName, string AuthorName, string Body, double? StartSeconds, DateTimeOffset CreatedAt);

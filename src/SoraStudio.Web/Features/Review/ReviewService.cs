@@ -88,6 +88,22 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>Open comments that @mention the current user, in projects they are still a member of, newest first.</summary>
+    public async Task<IReadOnlyList<MentionItem>> MentionsAsync(int max = 50, CancellationToken cancellationToken = default)
+    {
+        var user = await access.UserAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pattern = $"%,{user.UserId},%";
+        // Mentions are stored as a comma-separated list of user ids.
+        var mentioning = db.TakeComments.FromSqlInterpolated($"SELECT * FROM TakeComments WHERE ',' || Mentions || ',' LIKE {pattern}");
+        var mine = db.ProjectMembers.Where(m => m.UserId == user.UserId).Select(m => m.ProjectId);
+        return await mentioning.AsNoTracking()
+            .Where(c => c.ResolvedAt == null && mine.Contains(c.ProjectId))
+            .OrderByDescending(c => c.CreatedAt).Take(max)
+            .Select(c => new MentionItem(c.Id, c.TakeId, c.Take!.Shot!.Title, c.Take.Project!.Name, c.Author!.DisplayName, c.Body, c.StartSeconds, c.CreatedAt))
+            .ToListAsync(cancellationToken);
+    }
+
     private async Task SetStateAsync(long takeId, ReviewState state, string note, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -94,3 +94,29 @@ public sealed class CommentServiceTests
         Assert.Equal(body, string.Concat(segments.Select(s => s.Text)));
     }
 }
+
+public sealed class MentionQueueTests
+{
+    [Fact]
+    public async Task OpenCommentsThatMentionSomeoneAreListedForThem()
+    {
+        using var folder = new TempFolder();
+        await using var studio = await OfflineStudio.StartAsync(folder);
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(studio);
+        var takeId = await ReviewServiceTests.ReadyTakeAsync(studio, projectId, shotId);
+        var rita = await studio.CreateUserAsync("Rita");
+        await studio.AddMemberAsync(projectId, rita, ProjectRole.Reviewer);
+        var comments = studio.Get<CommentService>();
+        var asked = await comments.AddAsync(takeId, new CommentInput("@Rita is the grade too warm?", 1.5));
+        var done = await comments.AddAsync(takeId, new CommentInput("@Rita never mind this one"));
+        await comments.AddAsync(takeId, new CommentInput("Nobody mentioned"));
+        await comments.ResolveAsync(done, resolved: true);
+
+        await using var asRita = studio.ScopeFor(rita);
+        var mentions = await asRita.Get<ReviewService>().MentionsAsync();
+
+        var only = Assert.Single(mentions);
+        Assert.Equal((asked, "Tester", 1.5), (only.CommentId, only.AuthorName, only.StartSeconds));
+        Assert.Empty(await studio.Get<ReviewService>().MentionsAsync());
+    }
+}
