@@ -44,6 +44,29 @@ public sealed class AccountServiceTests
     }
 
     [Fact]
+    public async Task ASignedInUserJoinsWithTheirAccountAndAnOwnerKeepsTheirRole()
+    {
+        using var folder = new TempFolder();
+        await using var studio = await OfflineStudio.StartAsync(folder);
+        var projectId = await Seed.ProjectAsync(studio);
+        var other = await Seed.ProjectAsync(studio, name: "Harbour");
+        var vic = await studio.CreateUserAsync("Vic");
+        var accounts = studio.Get<AccountService>();
+        var toViewer = await accounts.CreateInviteAsync(projectId, ProjectRole.Viewer);
+        var ownerDemotion = await accounts.CreateInviteAsync(other, ProjectRole.Viewer);
+
+        var (joined, _) = await accounts.RedeemInviteAsync(toViewer.Token, null, vic.UserId);
+        await accounts.RedeemInviteAsync(ownerDemotion.Token, null, studio.Tester.UserId);
+
+        Assert.Equal(vic.UserId, joined.Id);
+        Assert.Contains(await accounts.MembersAsync(projectId), m => m.UserId == vic.UserId && m.Role == ProjectRole.Viewer);
+        Assert.Contains(await accounts.MembersAsync(other), m => m.UserId == studio.Tester.UserId && m.Role == ProjectRole.Owner);
+        var third = await accounts.CreateInviteAsync(projectId, ProjectRole.Editor);
+        var anonymous = await Assert.ThrowsAsync<StudioException>(() => accounts.RedeemInviteAsync(third.Token, null, null));
+        Assert.Equal(StudioErrorKind.Unauthenticated, anonymous.Kind);
+    }
+
+    [Fact]
     public async Task AnExpiredOrWithdrawnInviteDoesNotWork()
     {
         using var folder = new TempFolder();
