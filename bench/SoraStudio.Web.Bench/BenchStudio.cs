@@ -8,6 +8,7 @@ using SoraStudio.Core.Spec;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
+using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Features.Projects;
 using SoraStudio.Web.Features.Shots;
 using SoraStudio.Web.Generation;
@@ -21,10 +22,12 @@ internal sealed class BenchStudio : IAsyncDisposable
     private readonly IHost _host;
     private readonly AsyncServiceScope _scope;
 
-    private BenchStudio(IHost host, string folder)
+    private BenchStudio(IHost host, string folder, StudioIdentity owner)
     {
         _host = host;
         _scope = host.Services.CreateAsyncScope();
+        // The application services act for a signed-in user: the bench's owner, Owner of what it creates.
+        _scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(owner);
         Folder = folder;
     }
 
@@ -51,9 +54,12 @@ internal sealed class BenchStudio : IAsyncDisposable
         builder.Services.AddVideosApi(builder.Configuration);
         builder.Services.AddStudioGeneration();
         builder.Services.AddStudioFeatures(builder.Configuration);
+        builder.Services.AddStudioAccounts();
         var host = builder.Build();
         await host.StartAsync();
-        return new BenchStudio(host, folder);
+        await using var setup = host.Services.CreateAsyncScope();
+        var owner = await setup.ServiceProvider.GetRequiredService<AccountService>().CreateOwnerAsync(new NewAccount("Bench", "bench@studio.test", "bench password 1"));
+        return new BenchStudio(host, folder, new StudioIdentity(owner.Id, owner.DisplayName, IsStudioOwner: true));
     }
 
     public static ShotSpec Spec(int shot) => ShotSpec.Empty with

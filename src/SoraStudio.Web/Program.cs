@@ -4,6 +4,8 @@ using SoraStudio.Web.Features;
 using SoraStudio.Web.Features.Assets;
 using SoraStudio.Web.Features.Export;
 using SoraStudio.Web.Features.Api;
+using SoraStudio.Web.Features.Accounts;
+using SoraStudio.Web.Features.Settings;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Operations;
@@ -31,6 +33,9 @@ builder.Services.AddScoped<SoraStudio.Web.Components.Layout.ShellState>();
 builder.Services.AddStudioData();
 builder.Services.AddStudioStorage();
 
+// The Videos API settings the owner saved on the settings page, over the configuration's.
+builder.Configuration.AddStudioStoredSettings(builder.Environment);
+
 // The Videos API: the configured endpoint with an API key, else the emulator mounted in this app at /v1.
 builder.Services.AddStudioVideosBackend(builder.Configuration);
 
@@ -43,6 +48,8 @@ builder.Services.AddStudioHealth();
 
 // The automation API under /api/v1 and its OpenAPI document at /openapi/v1.json.
 builder.Services.AddStudioApi();
+// Accounts, roles per project (every endpoint needs a signed-in user unless it says otherwise), review and settings.
+builder.Services.AddStudioAccounts();
 
 var app = builder.Build();
 
@@ -52,12 +59,15 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseStudioApiProblems();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapStudioVideosBackend();
 app.MapStudioWebhooks();
+app.MapStudioAccounts();
 app.MapStudioMedia();
 app.MapStudioAssets();
 app.MapStudioExport();

@@ -7,6 +7,7 @@ public class ComposerPlaygroundTests(BrowserFixture fixture) : StudioPageTest(fi
     [Fact]
     public async Task TypingInALabelledFieldUpdatesThePromptPreviewOverTheCircuit()
     {
+        await SignInAsync();
         await OpenAsync("/compose/playground");
 
         await Page.GetByLabel("Style", new() { Exact = true }).FillAsync("16mm black-and-white documentary");

@@ -7,6 +7,7 @@ public class ShellTests(BrowserFixture fixture) : StudioPageTest(fixture)
     [Fact]
     public async Task HomePageBecomesInteractiveWithoutBrowserErrors()
     {
+        await SignInAsync();
         await OpenAsync("/");
 
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
@@ -16,6 +17,7 @@ public class ShellTests(BrowserFixture fixture) : StudioPageTest(fixture)
     public async Task UnknownAddressShowsTheNotFoundPage()
     {
         ExpectBrowserError("status of 404");
+        await SignInAsync();
 
         var response = await Page.GotoAsync("/no-such-page");
 

@@ -11,6 +11,7 @@ public abstract class StudioPageTest(BrowserFixture fixture) : IAsyncLifetime
     private readonly List<string> _browserErrors = [];
     private readonly List<string> _expectedErrors = [];
     private IBrowserContext _context = null!;
+    private readonly List<IBrowserContext> _others = [];
 
     protected IPage Page { get; private set; } = null!;
     protected StudioServer Server => fixture.Server;
@@ -25,6 +26,8 @@ public abstract class StudioPageTest(BrowserFixture fixture) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var other in _others)
+            await other.DisposeAsync();
         await _context.DisposeAsync();
         var unexpected = _browserErrors.Where(e => !_expectedErrors.Any(e.Contains)).ToList();
         Assert.True(unexpected.Count == 0, "The browser reported errors:\n" + string.Join("\n", unexpected));
@@ -34,9 +37,43 @@ public abstract class StudioPageTest(BrowserFixture fixture) : IAsyncLifetime
     protected void ExpectBrowserError(string fragment) => _expectedErrors.Add(fragment);
 
     /// <summary>Opens a page and waits until its Blazor circuit is connected and interactive.</summary>
-    protected async Task OpenAsync(string path)
+    protected Task OpenAsync(string path) => OpenAsync(Page, path);
+
+    protected static async Task OpenAsync(IPage page, string path)
     {
-        await Page.GotoAsync(path);
-        await Page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-interactive]') !== null", null, new() { Timeout = 15_000 });
+        await page.GotoAsync(path);
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-interactive]') !== null", null, new() { Timeout = 15_000 });
+    }
+
+    /// <summary>Signs in through the sign-in page (the studio's owner by default) and lands on the home page.</summary>
+    protected Task SignInAsync(string email = StudioServer.OwnerEmail, string password = StudioServer.OwnerPassword) => SignInAsync(Page, email, password);
+
+    protected static async Task SignInAsync(IPage page, string email = StudioServer.OwnerEmail, string password = StudioServer.OwnerPassword)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+    }
+
+    /// <summary>A second browser (its own cookies) at 1280x720 whose errors fail the test too: a second person.</summary>
+    protected async Task<IPage> NewPersonAsync()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, BaseURL = Server.BaseAddress.ToString() });
+        _others.Add(context);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => { if (message.Type == "error") _browserErrors.Add($"console (second person): {message.Text}"); };
+        page.PageError += (_, error) => _browserErrors.Add($"page error (second person): {error}");
+        return page;
+    }
+
+    /// <summary>Saves a screenshot under docs/screenshots (the repository's) when <c>SORA_SCREENSHOTS</c> is set.</summary>
+    protected static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("SORA_SCREENSHOTS") is not { Length: > 0 } folder)
+            return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
     }
 }

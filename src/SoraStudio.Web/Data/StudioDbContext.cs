@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace SoraStudio.Web.Data;
@@ -6,7 +7,7 @@ namespace SoraStudio.Web.Data;
 /// The studio's database. Migrations: <c>DOTNET_ROLL_FORWARD=Major dotnet ef migrations add &lt;Name&gt;
 /// --project src/SoraStudio.Web --output-dir Data/Migrations</c> (dotnet-ef 6.0.5 from the local tool manifest).
 /// </summary>
-public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : DbContext(options)
+public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : IdentityDbContext<StudioUser>(options)
 {
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<Shot> Shots => Set<Shot>();
@@ -15,8 +16,19 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    // Accounts and review (issue 7); Identity's own tables come from the base class.
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+    public DbSet<Invite> Invites => Set<Invite>();
+    public DbSet<TakeReview> TakeReviews => Set<TakeReview>();
+    public DbSet<TakeComment> TakeComments => Set<TakeComment>();
+    public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
+    public DbSet<StudioSetting> Settings => Set<StudioSetting>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -12,6 +12,10 @@ public enum StudioErrorKind
     OverBudget,
     /// <summary>The request does not fit the current state (cancel a finished take, retry a moderated one unchanged).</summary>
     Conflict,
+    /// <summary>Signed in and a member of the project, but the member's role does not allow the action.</summary>
+    Forbidden,
+    /// <summary>No signed-in user (a request without an identity reached an application service).</summary>
+    Unauthenticated,
 }
 
 /// <summary>A refusal of the application services, with a message meant for the person who asked.</summary>

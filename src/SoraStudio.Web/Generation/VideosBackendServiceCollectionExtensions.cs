@@ -49,7 +49,8 @@ public static class VideosBackendServiceCollectionExtensions
     {
         if (!app.Services.GetRequiredService<VideosBackend>().InProcessEmulator)
             return app;
-        app.MapVideosEmulator(EmulatorPrefix);
+        // The emulator checks its own bearer key; the studio's sign-in does not apply to it.
+        app.MapGroup("").AllowAnonymous().MapVideosEmulator(EmulatorPrefix);
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Services.GetRequiredService<SelfAddress>().Resolve(app.Services.GetRequiredService<IServer>()));
         return app;

@@ -9,5 +9,7 @@ public static class WebhookEndpoint
         endpoints.MapPost(Path, (HttpRequest request, WebhookReceiver receiver, CancellationToken cancellationToken) =>
                 receiver.ReceiveAsync(request, cancellationToken))
             .DisableAntiforgery()
+            // The signature is the authentication: the studio's sign-in does not apply.
+            .AllowAnonymous()
             .WithName("OpenAiWebhook");
 }

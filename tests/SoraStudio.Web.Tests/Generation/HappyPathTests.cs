@@ -21,7 +21,7 @@ public sealed class HappyPathTests
         await using var studio = await StudioTestHost.StartAsync(folder.Path, emulator.BaseUrl);
         var (_, shotId) = await Seed.ShotInNewProjectAsync(studio);
 
-        await studio.Get<GenerationService>().GenerateAsync(shotId, variations: 2, requestedBy: "ana");
+        await studio.Get<GenerationService>().GenerateAsync(shotId, variations: 2);
 
         var takes = await StoredTakes.WaitUntilFinishedAsync(studio, 2, TimeSpan.FromSeconds(60));
         var store = studio.Get<ClipStore>();
@@ -30,7 +30,7 @@ public sealed class HappyPathTests
             Assert.Equal(TakeStatus.Ready, take.Status);
             Assert.Equal(100, take.Progress);
             Assert.Equal(0.40m, take.Cost);
-            Assert.Equal("ana", take.RequestedBy);
+            Assert.Equal(studio.Tester.Name, take.RequestedBy);
             Assert.NotNull(take.ExpiresAt);
             Assert.Equal(take.CompletedAt!.Value.AddHours(1), take.ExpiresAt);
             Assert.Equal(VideoVariant.All.Order(), take.Clips.Select(c => c.Variant).Order());

@@ -38,6 +38,7 @@ public sealed class InProcessEmulatorTests
         app.StartServer();
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
+        await TestUsers.ActAsNewOwnerAsync(services);
         var projectId = await services.GetRequiredService<ProjectService>().CreateAsync(new ProjectInput("Lighthouse"));
         var shotId = await services.GetRequiredService<ShotService>().AddAsync(projectId, "Stairs", Seed.Spec());
 

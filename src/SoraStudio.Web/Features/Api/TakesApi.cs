@@ -1,3 +1,4 @@
+using SoraStudio.Web.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Web.Data;
@@ -19,13 +20,13 @@ internal static class TakesApi
             .Produces<TakeDetails>().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/takes/{takeId:long}/content/{variant}", async (
-                long takeId, string variant, GalleryQueries gallery, IDbContextFactory<StudioDbContext> contexts, ClipStore store, HttpContext http, CancellationToken ct) =>
+                long takeId, string variant, GalleryQueries gallery, IDbContextFactory<StudioDbContext> contexts, ClipStore store, ProjectAccess access, HttpContext http, CancellationToken ct) =>
             {
                 if (!ClipEndpoint.Variants.Contains(variant))
                     return ApiProblems.Invalid("variant", $"“{variant}” is not a file of a take; one of {string.Join(", ", ClipEndpoint.Variants)}.");
                 var take = await gallery.TakeAsync(takeId, ct);
                 // The media endpoint's own serving: ranges, ETag by hash, a year of caching.
-                var file = await ClipEndpoint.ServeAsync(takeId, variant, contexts, store, http, ct);
+                var file = await ClipEndpoint.ServeAsync(takeId, variant, contexts, store, access, http, ct);
                 return file is NotFound
                     ? ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found", $"Take {takeId} has no {variant} ({Status(take.Card.Status)}).")
                     : file;

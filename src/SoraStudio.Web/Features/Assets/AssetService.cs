@@ -1,11 +1,12 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Storage;
 
 namespace SoraStudio.Web.Features.Assets;
 
-public sealed class AssetService(IDbContextFactory<StudioDbContext> contexts, IValidator<AssetUpload> validator, ClipStore store, TimeProvider time)
+public sealed class AssetService(IDbContextFactory<StudioDbContext> contexts, IValidator<AssetUpload> validator, ClipStore store, ProjectAccess access, TimeProvider time)
 {
     /// <summary>The largest image accepted; the API takes data URLs up to 20 MiB.</summary>
     public const long MaxBytes = 20 * 1024 * 1024;
@@ -21,8 +22,7 @@ public sealed class AssetService(IDbContextFactory<StudioDbContext> contexts, IV
         if (!result.IsValid)
             throw StudioException.Invalid(result, "The image cannot be added.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
-            throw StudioException.NotFound("Project", projectId);
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.Edit, cancellationToken);
 
         using var copy = await ReadBoundedAsync(upload.Content, cancellationToken);
         var info = MediaProbe.Probe(copy);
@@ -53,6 +53,7 @@ public sealed class AssetService(IDbContextFactory<StudioDbContext> contexts, IV
     public async Task<IReadOnlyList<AssetInfo>> ListAsync(long projectId, AssetKind? kind = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.View, cancellationToken);
         var assets = await db.Assets.AsNoTracking()
             .Where(a => a.ProjectId == projectId && (kind == null || a.Kind == kind))
             .OrderBy(a => a.Kind).ThenBy(a => a.Name).ToListAsync(cancellationToken);
@@ -62,6 +63,7 @@ public sealed class AssetService(IDbContextFactory<StudioDbContext> contexts, IV
     public async Task<AssetInfo> GetAsync(long assetId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireAssetAsync(db, assetId, ProjectPermission.View, cancellationToken);
         var asset = await db.Assets.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assetId, cancellationToken)
             ?? throw StudioException.NotFound("Asset", assetId);
         return ToInfo(asset);
@@ -80,6 +82,7 @@ public sealed class AssetService(IDbContextFactory<StudioDbContext> contexts, IV
     public async Task DeleteAsync(long assetId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireAssetAsync(db, assetId, ProjectPermission.Edit, cancellationToken);
         var asset = await db.Assets.SingleOrDefaultAsync(a => a.Id == assetId, cancellationToken)
             ?? throw StudioException.NotFound("Asset", assetId);
         db.Assets.Remove(asset);

@@ -2,13 +2,14 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Features.Projects;
 using SoraStudio.Web.Generation;
 
 namespace SoraStudio.Web.Features.Gallery;
 
 /// <summary>The reads behind the timeline and the gallery: no tracking, projected to what the page shows.</summary>
-public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> contexts)
+public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> contexts, ProjectAccess access)
 {
     public const int MaxPageSize = 200;
 
@@ -36,8 +37,7 @@ public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> co
     public async Task<IReadOnlyList<TakeCard>> TakesOfShotAsync(long shotId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Shots.AnyAsync(s => s.Id == shotId, cancellationToken))
-            throw StudioException.NotFound("Shot", shotId);
+        await access.RequireShotAsync(db, shotId, ProjectPermission.View, cancellationToken);
         return await db.Takes.AsNoTracking()
             .Where(t => t.ShotId == shotId)
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
@@ -69,6 +69,7 @@ public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> co
     public async Task<TakeDetail> TakeAsync(long takeId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireTakeAsync(db, takeId, ProjectPermission.View, cancellationToken);
         var card = await db.Takes.AsNoTracking().Where(t => t.Id == takeId).Select(Card(db)).SingleOrDefaultAsync(cancellationToken)
             ?? throw StudioException.NotFound("Take", takeId);
         var more = await db.Takes.AsNoTracking().Where(t => t.Id == takeId)
@@ -84,6 +85,7 @@ public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> co
     public async Task<IReadOnlyList<RemixNode>> RemixTreeAsync(long takeId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireTakeAsync(db, takeId, ProjectPermission.View, cancellationToken);
         var shotId = await db.Takes.Where(t => t.Id == takeId).Select(t => (long?)t.ShotId).SingleOrDefaultAsync(cancellationToken)
             ?? throw StudioException.NotFound("Take", takeId);
         // Remixes stay on their parent's shot, so the tree lies within the shot's takes.
@@ -111,6 +113,7 @@ public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> co
     public async Task<ProjectActivity> ActivityAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.View, cancellationToken);
         var budget = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.Budget }).SingleOrDefaultAsync(cancellationToken)
             ?? throw StudioException.NotFound("Project", projectId);
         // One pass over the project's takes; the budget rule (what counts as committed) is Budget's.
@@ -130,9 +133,6 @@ public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> co
         db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Thumbnail).Select(c => c.RelativePath).FirstOrDefault(),
         db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Video).Select(c => c.RelativePath).FirstOrDefault());
 
-    private static async Task EnsureProjectAsync(StudioDbContext db, long projectId, CancellationToken cancellationToken)
-    {
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
-            throw StudioException.NotFound("Project", projectId);
-    }
+    private async Task EnsureProjectAsync(StudioDbContext db, long projectId, CancellationToken cancellationToken) =>
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.View, cancellationToken);
 }

@@ -2,20 +2,31 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Core.StyleBible;
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Accounts;
+using SoraStudio.Web.Features.Activity;
 using SoraStudio.Web.Generation;
 
 namespace SoraStudio.Web.Features.Projects;
 
-public sealed class ProjectService(IDbContextFactory<StudioDbContext> contexts, IValidator<ProjectInput> validator, TimeProvider time)
+/// <summary>Projects; the creator becomes the Owner, and only members see a project (see <see cref="ProjectAccess"/>).</summary>
+public sealed class ProjectService(IDbContextFactory<StudioDbContext> contexts, IValidator<ProjectInput> validator, ProjectAccess access, TimeProvider time)
 {
     public async Task<long> CreateAsync(ProjectInput input, CancellationToken cancellationToken = default)
     {
         await ValidateAsync(input, cancellationToken);
+        var user = await access.UserAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var project = new Project { CreatedAt = time.GetUtcNow() };
+        var now = time.GetUtcNow();
+        var project = new Project { CreatedAt = now };
         Apply(input, project);
         db.Projects.Add(project);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (!user.IsSystem)
+            db.ProjectMembers.Add(new ProjectMember { ProjectId = project.Id, UserId = user.UserId, Role = ProjectRole.Owner, AddedAt = now });
+        ActivityLog.Add(db, now, project.Id, user, ActivityKind.ProjectCreated, $"created the project “{project.Name}”");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return project.Id;
     }
 
@@ -23,6 +34,8 @@ public sealed class ProjectService(IDbContextFactory<StudioDbContext> contexts, 
     {
         await ValidateAsync(input, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // The budget and the project's defaults are the Owner's.
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.Manage, cancellationToken);
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
             ?? throw StudioException.NotFound("Project", projectId);
         Apply(input, project);
@@ -32,6 +45,7 @@ public sealed class ProjectService(IDbContextFactory<StudioDbContext> contexts, 
     public async Task<ProjectSummary> GetAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.View, cancellationToken);
         return await Summaries(db.Projects.Where(p => p.Id == projectId)).SingleOrDefaultAsync(cancellationToken)
             ?? throw StudioException.NotFound("Project", projectId);
     }
@@ -39,7 +53,8 @@ public sealed class ProjectService(IDbContextFactory<StudioDbContext> contexts, 
     public async Task<IReadOnlyList<ProjectSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Summaries(db.Projects.OrderBy(p => p.Name).ThenBy(p => p.Id)).ToListAsync(cancellationToken);
+        var visible = await access.VisibleProjectIdsAsync(db);
+        return await Summaries(db.Projects.Where(p => visible.Contains(p.Id)).OrderBy(p => p.Name).ThenBy(p => p.Id)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Gives the project another name, leaving everything else as it is.</summary>
@@ -71,6 +86,7 @@ public sealed class ProjectService(IDbContextFactory<StudioDbContext> contexts, 
     public async Task<BudgetStatus> GetBudgetAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.View, cancellationToken);
         var budget = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.Budget }).SingleOrDefaultAsync(cancellationToken)
             ?? throw StudioException.NotFound("Project", projectId);
         return await Budget.StatusAsync(db, projectId, budget.Budget, cancellationToken);
@@ -80,6 +96,7 @@ public sealed class ProjectService(IDbContextFactory<StudioDbContext> contexts, 
     public async Task DeleteAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.Manage, cancellationToken);
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
             ?? throw StudioException.NotFound("Project", projectId);
         var active = await db.Takes.CountAsync(t => t.ProjectId == projectId && TakeStateMachine.Active.Contains(t.Status), cancellationToken);

@@ -3,16 +3,18 @@ using Microsoft.EntityFrameworkCore;
 using SoraStudio.Core.Spec;
 using SoraStudio.Core.StyleBible;
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Generation;
 
 namespace SoraStudio.Web.Features.Shots;
 
-public sealed class ShotService(IDbContextFactory<StudioDbContext> contexts, IValidator<ShotInput> validator, TimeProvider time)
+public sealed class ShotService(IDbContextFactory<StudioDbContext> contexts, IValidator<ShotInput> validator, ProjectAccess access, TimeProvider time)
 {
     /// <summary>Adds a shot at the end of the project's timeline. A null spec starts from the project's default model and size.</summary>
     public async Task<long> AddAsync(long projectId, string title, ShotSpec? spec = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.Edit, cancellationToken);
         var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
             .Select(p => new { p.DefaultModel, p.DefaultSize }).SingleOrDefaultAsync(cancellationToken)
             ?? throw StudioException.NotFound("Project", projectId);
@@ -41,7 +43,7 @@ public sealed class ShotService(IDbContextFactory<StudioDbContext> contexts, IVa
     {
         await ValidateAsync(input, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var shot = await FindAsync(db, shotId, cancellationToken);
+        var shot = await FindAsync(db, shotId, ProjectPermission.Edit, cancellationToken);
         if (shot.ReferenceAssetId is null && input.Spec.ReferenceImage is not null)
             throw StudioException.Invalid("referenceImage", "Choose the reference image from the project's assets (SetReferenceAsync).");
         shot.Title = input.Title.Trim();
@@ -57,7 +59,7 @@ public sealed class ShotService(IDbContextFactory<StudioDbContext> contexts, IVa
     public async Task SetReferenceAsync(long shotId, long? assetId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var shot = await FindAsync(db, shotId, cancellationToken);
+        var shot = await FindAsync(db, shotId, ProjectPermission.Edit, cancellationToken);
         ReferenceImage? reference = null;
         if (assetId is { } id)
         {
@@ -78,7 +80,7 @@ public sealed class ShotService(IDbContextFactory<StudioDbContext> contexts, IVa
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var shot = await FindAsync(db, shotId, cancellationToken);
+        var shot = await FindAsync(db, shotId, ProjectPermission.Edit, cancellationToken);
         var order = await db.Shots.Where(s => s.ProjectId == shot.ProjectId).OrderBy(s => s.Position).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         order.Remove(order.Single(s => s.Id == shotId));
         order.Insert(Math.Clamp(position, 0, order.Count), shot);
@@ -92,7 +94,7 @@ public sealed class ShotService(IDbContextFactory<StudioDbContext> contexts, IVa
     public async Task SelectTakeAsync(long shotId, long? takeId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var shot = await FindAsync(db, shotId, cancellationToken);
+        var shot = await FindAsync(db, shotId, ProjectPermission.Edit, cancellationToken);
         if (takeId is { } id)
         {
             var status = await db.Takes.Where(t => t.Id == id && t.ShotId == shotId).Select(t => (TakeStatus?)t.Status).SingleOrDefaultAsync(cancellationToken)
@@ -109,8 +111,7 @@ public sealed class ShotService(IDbContextFactory<StudioDbContext> contexts, IVa
     public async Task<IReadOnlyList<ShotDetail>> ListAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
-            throw StudioException.NotFound("Project", projectId);
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.View, cancellationToken);
         return await db.Shots.AsNoTracking().Where(s => s.ProjectId == projectId).OrderBy(s => s.Position).ThenBy(s => s.Id)
             .Select(s => new ShotDetail(s.Id, s.ProjectId, s.Position, s.Title, s.Spec, s.Overrides, s.Notes, s.ReferenceAssetId, s.SelectedTakeId, s.UpdatedAt))
             .ToListAsync(cancellationToken);
@@ -121,7 +122,7 @@ public sealed class ShotService(IDbContextFactory<StudioDbContext> contexts, IVa
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var original = await FindAsync(db, shotId, cancellationToken);
+        var original = await FindAsync(db, shotId, ProjectPermission.Edit, cancellationToken);
         var later = await db.Shots.Where(s => s.ProjectId == original.ProjectId && s.Position > original.Position).ToListAsync(cancellationToken);
         foreach (var shot in later)
             shot.Position++;
@@ -148,6 +149,7 @@ public sealed class ShotService(IDbContextFactory<StudioDbContext> contexts, IVa
     public async Task<ShotDetail> GetAsync(long shotId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireShotAsync(db, shotId, ProjectPermission.View, cancellationToken);
         return await db.Shots.AsNoTracking().Where(s => s.Id == shotId)
             .Select(s => new ShotDetail(s.Id, s.ProjectId, s.Position, s.Title, s.Spec, s.Overrides, s.Notes, s.ReferenceAssetId, s.SelectedTakeId, s.UpdatedAt))
             .SingleOrDefaultAsync(cancellationToken) ?? throw StudioException.NotFound("Shot", shotId);
@@ -157,7 +159,7 @@ public sealed class ShotService(IDbContextFactory<StudioDbContext> contexts, IVa
     public async Task DeleteAsync(long shotId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var shot = await FindAsync(db, shotId, cancellationToken);
+        var shot = await FindAsync(db, shotId, ProjectPermission.Edit, cancellationToken);
         var active = await db.Takes.CountAsync(t => t.ShotId == shotId && TakeStateMachine.Active.Contains(t.Status), cancellationToken);
         if (active > 0)
             throw new StudioException(StudioErrorKind.Conflict, $"The shot has {active} take(s) still generating; cancel them first.");
@@ -165,8 +167,11 @@ public sealed class ShotService(IDbContextFactory<StudioDbContext> contexts, IVa
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task<Shot> FindAsync(StudioDbContext db, long shotId, CancellationToken cancellationToken) =>
-        await db.Shots.SingleOrDefaultAsync(s => s.Id == shotId, cancellationToken) ?? throw StudioException.NotFound("Shot", shotId);
+    private async Task<Shot> FindAsync(StudioDbContext db, long shotId, ProjectPermission permission, CancellationToken cancellationToken)
+    {
+        await access.RequireShotAsync(db, shotId, permission, cancellationToken);
+        return await db.Shots.SingleOrDefaultAsync(s => s.Id == shotId, cancellationToken) ?? throw StudioException.NotFound("Shot", shotId);
+    }
 
     private async Task ValidateAsync(ShotInput input, CancellationToken cancellationToken)
     {

@@ -6,6 +6,8 @@ using SoraStudio.Core.Prompting;
 using SoraStudio.Core.Spec;
 using SoraStudio.Core.Validation;
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Accounts;
+using SoraStudio.Web.Features.Activity;
 using SoraStudio.Web.Features.Projects;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Storage;
@@ -15,7 +17,8 @@ namespace SoraStudio.Web.Features.Takes;
 /// <summary>
 /// Asks for takes: generate (1–4 variations), remix, retry, cancel. Everything is checked before anything is
 /// written, and the takes of one request are queued in one transaction with the budget check, so a refused
-/// request leaves no trace. The worker does the rest.
+/// request leaves no trace. The worker does the rest. Asking needs the Editor or Owner role; the signed-in user's
+/// name is what <see cref="Take.RequestedBy"/> records (the <c>requestedBy</c> arguments are kept for callers and ignored).
 /// </summary>
 public sealed class GenerationService(
     IDbContextFactory<StudioDbContext> contexts,
@@ -24,6 +27,7 @@ public sealed class GenerationService(
     ClipStore store,
     GenerationSignal signal,
     TakeEvents events,
+    ProjectAccess access,
     TimeProvider time)
 {
     private ModelCatalog Catalog => specs.Catalog;
@@ -36,6 +40,8 @@ public sealed class GenerationService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // One connection for the reads and the write transaction: each open runs the connection's pragmas again.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        await access.RequireShotAsync(db, shotId, ProjectPermission.Edit, cancellationToken);
+        var user = await access.UserAsync();
         var loaded = await db.Shots.AsNoTracking().Where(s => s.Id == shotId)
             .Select(s => new { Shot = s, s.ReferenceAsset, s.Project!.StyleBible, s.Project.Budget, AnyBlocked = s.Takes.Any(t => t.FailureClass == FailureClass.Moderation) })
             .SingleOrDefaultAsync(cancellationToken) ?? throw StudioException.NotFound("Shot", shotId);
@@ -60,8 +66,9 @@ public sealed class GenerationService(
         }
 
         var estimate = Estimate(spec);
-        var takes = Enumerable.Range(0, variations).Select(_ => NewTake(shot.ProjectId, shot.Id, spec, prompt, estimate.PerTake, requestedBy, shot.ReferenceAssetId)).ToList();
-        await EnqueueAsync(db, shot.ProjectId, loaded.Budget, takes, estimate.Total, cancellationToken);
+        var takes = Enumerable.Range(0, variations).Select(_ => NewTake(shot.ProjectId, shot.Id, spec, prompt, estimate.PerTake, user.Name, shot.ReferenceAssetId)).ToList();
+        await EnqueueAsync(db, shot.ProjectId, loaded.Budget, takes, estimate.Total, user, ActivityKind.Generated,
+            $"generated {(variations == 1 ? "a take" : $"{variations} takes")} of “{shot.Title}”", cancellationToken);
         return takes.Select(t => t.Id).ToList();
     }
 
@@ -72,6 +79,8 @@ public sealed class GenerationService(
         if (!result.IsValid)
             throw StudioException.Invalid(result, "The remix cannot be asked for.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireTakeAsync(db, parentTakeId, ProjectPermission.Edit, cancellationToken);
+        var user = await access.UserAsync();
         var parent = await db.Takes.AsNoTracking().Include(t => t.Project).SingleOrDefaultAsync(t => t.Id == parentTakeId, cancellationToken)
             ?? throw StudioException.NotFound("Take", parentTakeId);
         if (parent.Status != TakeStatus.Ready || parent.VideoId is null)
@@ -82,13 +91,14 @@ public sealed class GenerationService(
             throw new StudioException(StudioErrorKind.Conflict, $"{parent.Model} does not support remixes.");
 
         var estimate = Estimate(parent.Spec with { Model = parent.Model, Size = parent.Size, Seconds = parent.Seconds });
-        var take = NewTake(parent.ProjectId, parent.ShotId, parent.Spec, instruction!.Trim(), estimate.PerTake, requestedBy, referenceAssetId: null);
+        var take = NewTake(parent.ProjectId, parent.ShotId, parent.Spec, instruction!.Trim(), estimate.PerTake, user.Name, referenceAssetId: null);
         take.Model = parent.Model;
         take.Size = parent.Size;
         take.Seconds = parent.Seconds;
         take.ParentTakeId = parent.Id;
         take.RemixInstruction = take.Prompt;
-        await EnqueueAsync(db, parent.ProjectId, parent.Project!.Budget, [take], estimate.Total, cancellationToken);
+        await EnqueueAsync(db, parent.ProjectId, parent.Project!.Budget, [take], estimate.Total, user, ActivityKind.Remixed,
+            $"remixed take {parent.Id}: “{take.RemixInstruction}”", cancellationToken);
         return take.Id;
     }
 
@@ -96,6 +106,8 @@ public sealed class GenerationService(
     public async Task<long> RetryAsync(long takeId, string requestedBy = "", CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireTakeAsync(db, takeId, ProjectPermission.Edit, cancellationToken);
+        var user = await access.UserAsync();
         var original = await db.Takes.AsNoTracking().Include(t => t.ReferenceAsset).Include(t => t.Project)
             .SingleOrDefaultAsync(t => t.Id == takeId, cancellationToken) ?? throw StudioException.NotFound("Take", takeId);
         if (!TakeStateMachine.CanRetry(original.Status))
@@ -106,14 +118,15 @@ public sealed class GenerationService(
         EnsureReferenceExists(original.Spec, original.ReferenceAsset, original.ParentTakeId is not null);
 
         var estimate = Estimate(original.Spec with { Model = original.Model, Size = original.Size, Seconds = original.Seconds });
-        var take = NewTake(original.ProjectId, original.ShotId, original.Spec, original.Prompt, estimate.PerTake, requestedBy, original.ReferenceAssetId);
+        var take = NewTake(original.ProjectId, original.ShotId, original.Spec, original.Prompt, estimate.PerTake, user.Name, original.ReferenceAssetId);
         take.Model = original.Model;
         take.Size = original.Size;
         take.Seconds = original.Seconds;
         take.ParentTakeId = original.ParentTakeId;
         take.RemixInstruction = original.RemixInstruction;
         take.RetryOfTakeId = original.Id;
-        await EnqueueAsync(db, original.ProjectId, original.Project!.Budget, [take], estimate.Total, cancellationToken);
+        await EnqueueAsync(db, original.ProjectId, original.Project!.Budget, [take], estimate.Total, user, ActivityKind.Retried,
+            $"retried take {original.Id}", cancellationToken);
         return take.Id;
     }
 
@@ -124,6 +137,7 @@ public sealed class GenerationService(
     public async Task<TakeStatus> CancelAsync(long takeId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireTakeAsync(db, takeId, ProjectPermission.Edit, cancellationToken);
         var now = time.GetUtcNow();
         var nowMs = UnixMillisecondsConverter.ToStored(now);
         string queued = nameof(TakeStatus.Queued), canceled = nameof(TakeStatus.Canceled), attention = nameof(TakeStatus.NeedsAttention);
@@ -154,6 +168,7 @@ public sealed class GenerationService(
         if (variations is < 1 or > CostEstimator.MaxVariations)
             throw StudioException.Invalid("variations", $"Ask for 1 to {CostEstimator.MaxVariations} variations, not {variations}.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireShotAsync(db, shotId, ProjectPermission.View, cancellationToken);
         var shot = await db.Shots.AsNoTracking().Where(s => s.Id == shotId).Select(s => new { s.Spec, s.ProjectId, s.Project!.Budget })
             .SingleOrDefaultAsync(cancellationToken) ?? throw StudioException.NotFound("Shot", shotId);
         // The style bible never changes model, size or duration, so the shot's own spec prices the take.
@@ -192,7 +207,8 @@ public sealed class GenerationService(
     };
 
     /// <summary>The budget check and the inserts in one write transaction: two requests at once cannot both spend the last dollar.</summary>
-    private async Task EnqueueAsync(StudioDbContext db, long projectId, decimal? budget, List<Take> takes, decimal cost, CancellationToken cancellationToken)
+    private async Task EnqueueAsync(StudioDbContext db, long projectId, decimal? budget, List<Take> takes, decimal cost,
+        StudioIdentity user, ActivityKind kind, string summary, CancellationToken cancellationToken)
     {
         // The transaction is ours and short; EF's savepoint around SaveChanges would only add two statements.
         db.Database.AutoSavepointsEnabled = false;
@@ -207,6 +223,9 @@ public sealed class GenerationService(
                         $"of the project's {CostEstimate.Format(limit)} budget is left ({CostEstimate.Format(status.Committed)} committed).");
             }
             db.Takes.AddRange(takes);
+            await db.SaveChangesAsync(cancellationToken);
+            // The audit trail of money spent: written with the takes, or not at all.
+            ActivityLog.Add(db, time.GetUtcNow(), projectId, user, kind, summary, takes[0].ShotId, takes.Count == 1 ? takes[0].Id : null, cost);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -21,7 +21,7 @@ public sealed class ClipEndpointTests
         var take = Assert.Single(await StoredTakes.WaitUntilFinishedAsync(studio, 1));
         Assert.Equal(TakeStatus.Ready, take.Status);
         var video = take.Clips.Single(c => c.Variant == "video");
-        using var http = new HttpClient { BaseAddress = new Uri(studio.BaseUrl) };
+        using var http = await studio.ClientAsync();
 
         using var whole = await http.GetAsync(ClipEndpoint.Url(take.Id));
         var bytes = await whole.Content.ReadAsByteArrayAsync();
@@ -49,7 +49,7 @@ public sealed class ClipEndpointTests
     {
         using var folder = new TempFolder();
         await using var studio = await OfflineStudio.StartAsync(folder);
-        using var http = new HttpClient { BaseAddress = new Uri(studio.BaseUrl) };
+        using var http = await studio.ClientAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(path)).StatusCode);
     }

@@ -1,0 +1,8 @@
+namespace SoraStudio.Web.Data;
+
+public enum ReviewState
+{
+    Pending,
+    Approved,
+    ChangesRequested,
+}

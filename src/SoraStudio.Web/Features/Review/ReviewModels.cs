@@ -1,0 +1,59 @@
+using SoraStudio.Web.Data;
+
+namespace SoraStudio.Web.Features.Review;
+
+/// <summary>A comment as the thread shows it.</summary>
+public sealed record CommentView(
+    long Id,
+    long? ParentId,
+    string AuthorId,
+    string AuthorName,
+    string Body,
+    double? StartSeconds,
+    double? EndSeconds,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? EditedAt,
+    DateTimeOffset? ResolvedAt,
+    string? ResolvedBy,
+    long? RemixTakeId,
+    IReadOnlyList<string> Mentions)
+{
+    public bool IsResolved => ResolvedAt is not null;
+}
+
+/// <summary>What a new comment says, and where: a point (start only), a range, or the whole take (neither).</summary>
+public sealed record CommentInput(string Body, double? StartSeconds = null, double? EndSeconds = null, long? ParentId = null);
+
+/// <summary>A take's thread with what the current user may do in it.</summary>
+public sealed record CommentThreadData(
+    long TakeId,
+    long ProjectId,
+    double DurationSeconds,
+    string CurrentUserId,
+    ProjectRole Role,
+    IReadOnlyList<CommentView> Comments,
+    IReadOnlyList<(string UserId, string Name)> Members);
+
+public sealed record TakeReviewInfo(
+    long TakeId,
+    long ProjectId,
+    long ShotId,
+    string ShotTitle,
+    string ProjectName,
+    TakeStatus TakeStatus,
+    int Seconds,
+    string Prompt,
+    ReviewState State,
+    int? Rating,
+    string Note,
+    string? ReviewedBy,
+    DateTimeOffset? ReviewedAt,
+    bool IsApprovedTakeOfShot,
+    ProjectRole Role);
+
+/// <summary>A take waiting for the current user's review.</summary>
+public sealed record QueueItem(long TakeId, long ProjectId, string ProjectName, long ShotId, string ShotTitle, string RequestedBy,
+    DateTimeOffset CreatedAt, int OpenComments, string? ThumbnailPath);
+
+/// <summary>An open comment that @mentions the current user.</summary>
+public sealed record MentionItem(long CommentId, long TakeId, string ShotTitle, string ProjectName, string AuthorName, string Body, double? StartSeconds, DateTimeOffset CreatedAt);
