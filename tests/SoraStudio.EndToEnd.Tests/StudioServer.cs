@@ -19,13 +19,22 @@ public sealed class StudioServer : WebApplicationFactory<Program>
     public const string OwnerPassword = "owner password 1";
     public const string OwnerName = "Olive Owner";
 
-    public string DataPath { get; } = Directory.CreateTempSubdirectory("sora-e2e-").FullName;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _ownsData;
+
+    public string DataPath { get; }
 
     public Uri BaseAddress { get; }
 
-    public StudioServer()
+    /// <param name="settings">Configuration laid over the defaults below (e.g. the emulator's faults).</param>
+    /// <param name="dataPath">An existing data folder to run on (kept afterwards), e.g. to restart on a studio's data.</param>
+    /// <param name="port">A fixed port, e.g. to restart on the same address; 0 takes a free one.</param>
+    public StudioServer(IReadOnlyDictionary<string, string?>? settings = null, string? dataPath = null, int port = 0)
     {
-        UseKestrel(0);
+        _settings = settings ?? new Dictionary<string, string?>();
+        _ownsData = dataPath is null;
+        DataPath = dataPath ?? Directory.CreateTempSubdirectory("sora-e2e-").FullName;
+        UseKestrel(port);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
@@ -49,6 +58,8 @@ public sealed class StudioServer : WebApplicationFactory<Program>
         builder.UseSetting("Studio:Generation:PollInterval", "00:00:00.200");
         builder.UseSetting("Studio:Generation:PollBackoff", "1.0");
         builder.UseSetting("Studio:Generation:MaxPollInterval", "00:00:00.200");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
     }
 
     /// <summary>A service scope acting as the user with <paramref name="email"/> (the owner by default), for seeding data.</summary>
@@ -64,7 +75,7 @@ public sealed class StudioServer : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsData)
             try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { }
     }
 }
