@@ -33,6 +33,10 @@ public abstract class PageTestContext : ComposeTestContext, IAsyncLifetime
         Services.AddFallbackServiceProvider(_scope.ServiceProvider);
     }
 
+    /// <summary>Makes the pages act as <paramref name="identity"/> from now on (e.g. a Viewer the test added to a project).</summary>
+    protected void ActAs(SoraStudio.Web.Features.Accounts.StudioIdentity identity) =>
+        _scope.ServiceProvider.GetRequiredService<SoraStudio.Web.Features.Accounts.CurrentUser>().Set(identity);
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         // Components first (the shot page saves its draft when disposed), then the host they use.
