@@ -41,6 +41,7 @@ public sealed class TakeViewReviewTests : PageTestContext
         Assert.NotNull(page.Find(".take-page__grid .take-page__review .comment-thread"));
         Assert.Equal("Pending", page.Find("[data-review-state]").GetAttribute("data-review-state"));
         Assert.NotNull(ByLabel(page, "Comment"));
+        Assert.Contains(page.FindAll(".take-page__actions button"), b => b.TextContent.Contains("Select for timeline"));
 
         Button(page, "Approve").Click();
 
@@ -65,5 +66,7 @@ public sealed class TakeViewReviewTests : PageTestContext
         Assert.DoesNotContain(page.FindAll("[aria-label='Review'] button"), b => b.TextContent.Contains("Approve"));
         Assert.Contains("you can see the review", page.Find("[aria-label='Review']").TextContent);
         Assert.Empty(page.FindAll("[aria-label='New comment']"));
+        // Nor the editing actions.
+        Assert.DoesNotContain(page.FindAll(".take-page__actions button"), b => b.TextContent.Contains("Remix") || b.TextContent.Contains("Select for timeline") || b.TextContent.Contains("regenerate"));
     }
 }
