@@ -70,6 +70,17 @@ public class ReviewFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await Page.GetByText("Show resolved").ClickAsync();
         await Assertions.Expect(comment).ToContainTextAsync("Resolved by Rita Reviewer");
         await ScreenshotAsync(reviewer, "take-review-approved");
+
+        // The owner's gallery filters by review state: only the approved remix.
+        await OpenAsync($"/projects/{projectId}/gallery");
+        await Assertions.Expect(Page.Locator("#gallery-count")).ToHaveTextAsync("2 takes");
+        await Page.GetByRole(AriaRole.Combobox, new() { Name = "Review" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = "Approved" }).ClickAsync();
+        await Page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(Page.Locator("#gallery-count")).ToHaveTextAsync("1 take");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Article, new() { Name = $"Take {remixId}", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Article, new() { Name = $"Take {takeId}", Exact = true })).ToHaveCountAsync(0);
+        await ScreenshotAsync(Page, "gallery-review-filter");
     }
 
     private async Task<long> SeedReadyTakeAsync()
