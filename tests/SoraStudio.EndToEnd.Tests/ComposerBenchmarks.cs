@@ -27,6 +27,7 @@ public class ComposerBenchmarks(BrowserFixture fixture, ITestOutputHelper output
     [BenchmarkFact]
     public async Task KeystrokeToPreviewP95IsUnder50Milliseconds()
     {
+        await SignInAsync();
         await OpenAsync("/compose/playground");
         var scene = Page.GetByLabel("Scene description", new() { Exact = true });
         await scene.FillAsync("A lighthouse keeper climbs the stairs.");
@@ -82,6 +83,8 @@ public class ComposerBenchmarks(BrowserFixture fixture, ITestOutputHelper output
         {
             var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, BaseURL = Server.BaseAddress.ToString() });
             var page = await context.NewPageAsync();
+            // Every page but the sign-in pages needs a signed-in user.
+            await SignInAsync(page);
             await page.GotoAsync(path);
             await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-interactive]') !== null");
             contexts.Add(context);

@@ -36,9 +36,9 @@ public class ReviewFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await Assertions.Expect(reviewer.GetByRole(AriaRole.Link, new() { Name = $"Stairs · take {takeId}" })).ToBeVisibleAsync();
         await ScreenshotAsync(reviewer, "review-queue");
 
-        // Both open the take; the reviewer comments at 2 s.
-        await OpenAsync($"/takes/{takeId}/review");
-        await OpenAsync(reviewer, $"/takes/{takeId}/review");
+        // Both open the take (its review sits beside the player); the reviewer comments at 2 s.
+        await OpenAsync($"/takes/{takeId}");
+        await OpenAsync(reviewer, $"/takes/{takeId}");
         await reviewer.Locator("#take-player").EvaluateAsync("v => new Promise(r => { const go = () => { v.currentTime = 2; r(); }; v.readyState >= 1 ? go() : v.addEventListener('loadedmetadata', go, { once: true }); })");
         await Assertions.Expect(reviewer.GetByText("At 0:02")).ToBeVisibleAsync();
         await reviewer.GetByLabel("Comment", new() { Exact = true }).FillAsync("Make the lantern flicker <b>less</b>");
@@ -61,13 +61,26 @@ public class ReviewFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await WaitUntilReadyAsync(remixId);
 
         // The reviewer approves the new take; the note resolves, and the owner sees that live.
+        // The old review link lands on the take's page.
         await OpenAsync(reviewer, $"/takes/{remixId}/review");
+        await Assertions.Expect(reviewer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($@"/takes/{remixId}$"));
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await Assertions.Expect(reviewer.Locator("[data-review-state='Approved']")).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByText("1 resolved")).ToBeVisibleAsync(new() { Timeout = 3000 });
         await Page.GetByText("Show resolved").ClickAsync();
         await Assertions.Expect(comment).ToContainTextAsync("Resolved by Rita Reviewer");
         await ScreenshotAsync(reviewer, "take-review-approved");
+
+        // The owner's gallery filters by review state: only the approved remix.
+        await OpenAsync($"/projects/{projectId}/gallery");
+        await Assertions.Expect(Page.Locator("#gallery-count")).ToHaveTextAsync("2 takes");
+        await Page.GetByRole(AriaRole.Combobox, new() { Name = "Review" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = "Approved" }).ClickAsync();
+        await Page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(Page.Locator("#gallery-count")).ToHaveTextAsync("1 take");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Article, new() { Name = $"Take {remixId}", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Article, new() { Name = $"Take {takeId}", Exact = true })).ToHaveCountAsync(0);
+        await ScreenshotAsync(Page, "gallery-review-filter");
     }
 
     private async Task<long> SeedReadyTakeAsync()

@@ -9,6 +9,7 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
     [Fact]
     public async Task CreateAProjectComposeAShotAndGenerateAPlayableClip()
     {
+        await SignInAsync();
         await OpenAsync("/");
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/projects$"));
         await Screenshot("projects");
@@ -70,6 +71,7 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
     [Fact]
     public async Task A100KilobytePasteIsCutWithAClearMessageAndThePageStaysResponsive()
     {
+        await SignInAsync();
         var shotPath = await NewShotAsync("Paste");
 
         await OpenAsync(shotPath);
@@ -86,6 +88,7 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
     [Fact]
     public async Task AReferenceImageOfAnotherSizeIsExplainedAndCroppedInTheBrowserToTheVideoSize()
     {
+        await SignInAsync();
         var shotPath = await NewShotAsync("Reference");
         await OpenAsync(shotPath);
         await Page.GetByRole(AriaRole.Tab, new() { Name = "Reference image" }).ClickAsync();
@@ -109,6 +112,7 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
     [Fact]
     public async Task ADroppedConnectionShowsTheBannerReconnectsAndLosesNothing()
     {
+        await SignInAsync();
         var shotPath = await NewShotAsync("Reconnect");
         // Keep the page's WebSockets at hand, to drop the circuit's connection as a network fault would.
         await Page.AddInitScriptAsync("(() => { const Native = window.WebSocket; window.__sockets = []; window.WebSocket = class extends Native { constructor(...args) { super(...args); window.__sockets.push(this); } }; })()");
@@ -135,6 +139,7 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
     [Fact]
     public async Task AShotThatDoesNotExistShowsTheNotFoundPage()
     {
+        await SignInAsync();
         await OpenAsync("/projects/987654/shots/123456");
 
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
@@ -143,6 +148,7 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
     [Fact]
     public async Task AProjectThatDoesNotExistShowsTheNotFoundPage()
     {
+        await SignInAsync();
         await OpenAsync("/projects/987654");
 
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();

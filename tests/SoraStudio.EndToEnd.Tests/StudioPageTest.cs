@@ -68,10 +68,11 @@ public abstract class StudioPageTest(BrowserFixture fixture) : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Saves a screenshot under docs/screenshots (the repository's) when <c>SORA_SCREENSHOTS</c> is set.</summary>
+    /// <summary>Saves a screenshot in the folder <c>STUDIO_SCREENSHOTS</c> (as the other tests; <c>SORA_SCREENSHOTS</c> still works) names, if set.</summary>
     protected static async Task ScreenshotAsync(IPage page, string name)
     {
-        if (Environment.GetEnvironmentVariable("SORA_SCREENSHOTS") is not { Length: > 0 } folder)
+        if ((Environment.GetEnvironmentVariable("STUDIO_SCREENSHOTS") is { Length: > 0 } studio ? studio : Environment.GetEnvironmentVariable("SORA_SCREENSHOTS"))
+            is not { Length: > 0 } folder)
             return;
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });

@@ -26,9 +26,11 @@ public class GalleryPerformanceTests(BrowserFixture fixture, ITestOutputHelper o
     {
         var (projectId, oldest) = await SeedAsync();
         var path = $"/projects/{projectId}/gallery";
+        await SignInAsync();
 
-        // Server render: the prerendered document, after one warm-up request.
-        using var http = new HttpClient { BaseAddress = Server.BaseAddress };
+        // Server render: the prerendered document, after one warm-up request, with the browser's sign-in cookie.
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Server.BaseAddress };
+        http.DefaultRequestHeaders.Add("Cookie", string.Join("; ", (await Page.Context.CookiesAsync()).Select(c => $"{c.Name}={c.Value}")));
         (await http.GetAsync(path)).EnsureSuccessStatusCode();
         var times = new List<double>();
         for (var i = 0; i < 10; i++)
@@ -58,7 +60,8 @@ public class GalleryPerformanceTests(BrowserFixture fixture, ITestOutputHelper o
         await Page.Mouse.MoveAsync(box.X + box.Width * 0.7f, box.Y + box.Height / 2);
         await Assertions.Expect(thumb).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("take-tile__thumb--scrubbing"));
         Assert.Contains("/spritesheet", await thumb.Locator(".take-tile__sprite").EvaluateAsync<string>("el => el.style.backgroundImage"));
-        await Page.ScreenshotAsync(new() { Path = GalleryFlowTests.ScreenshotPath("gallery-5000-1280.png") });
+        if (GalleryFlowTests.ScreenshotPath("gallery-5000-1280.png") is { } screenshot)
+            await Page.ScreenshotAsync(new() { Path = screenshot });
         await Page.Mouse.MoveAsync(0, 0);
 
         // Scroll to the end: the oldest take is rendered, and the DOM still holds a window, not 5,000 tiles.
@@ -82,7 +85,7 @@ public class GalleryPerformanceTests(BrowserFixture fixture, ITestOutputHelper o
     /// <summary>One project, 50 shots × 100 takes; ready takes share one real thumbnail and spritesheet from the clip store.</summary>
     private async Task<(long ProjectId, long Oldest)> SeedAsync()
     {
-        await using var scope = Server.Services.CreateAsyncScope();
+        await using var scope = await Server.ScopeAsAsync();
         var services = scope.ServiceProvider;
         var projectId = await services.GetRequiredService<ProjectService>().CreateAsync(new ProjectInput($"Gallery bench {Guid.NewGuid():N}"[..22]));
         var shots = services.GetRequiredService<ShotService>();

@@ -6,7 +6,7 @@ namespace SoraStudio.Web.Tests.TestSupport;
 
 /// <summary>
 /// bUnit for pages that use the application services: an offline studio host (its own SQLite in a temp folder,
-/// no worker) answers every service bUnit does not have, from one scope for the test.
+/// no worker) answers every service bUnit does not have, from one scope for the test, acting as the host's tester.
 /// </summary>
 public abstract class PageTestContext : ComposeTestContext, IAsyncLifetime
 {
@@ -19,11 +19,23 @@ public abstract class PageTestContext : ComposeTestContext, IAsyncLifetime
     {
         Host = await OfflineStudio.StartAsync(_folder);
         _scope = Host.Services.CreateAsyncScope();
+        // The pages act as the studio's owner (the Owner of every project a test seeds through this scope).
+        _scope.ServiceProvider.GetRequiredService<SoraStudio.Web.Features.Accounts.CurrentUser>().Set(Host.Tester);
         Services.AddScoped<ShellState>();
+        // The layout's user menu reads the signed-in user from the cascading authentication state.
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(Host.Tester.Name);
+        authorization.SetClaims(
+            new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, Host.Tester.UserId),
+            new System.Security.Claims.Claim(SoraStudio.Web.Features.Accounts.StudioClaims.DisplayName, Host.Tester.Name));
         // As in the app: pages run in a live server circuit.
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         Services.AddFallbackServiceProvider(_scope.ServiceProvider);
     }
+
+    /// <summary>Makes the pages act as <paramref name="identity"/> from now on (e.g. a Viewer the test added to a project).</summary>
+    protected void ActAs(SoraStudio.Web.Features.Accounts.StudioIdentity identity) =>
+        _scope.ServiceProvider.GetRequiredService<SoraStudio.Web.Features.Accounts.CurrentUser>().Set(identity);
 
     async Task IAsyncLifetime.DisposeAsync()
     {

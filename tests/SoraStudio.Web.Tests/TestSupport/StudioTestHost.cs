@@ -13,6 +13,8 @@ using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
 using SoraStudio.Web.Features.Accounts;
+using SoraStudio.Web.Features.Assets;
+using SoraStudio.Web.Features.Export;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Storage;
@@ -110,6 +112,8 @@ public sealed class StudioTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapStudioWebhooks();
         app.MapStudioMedia();
+        app.MapStudioAssets();
+        app.MapStudioExport();
         app.MapStudioAccounts();
         // Test hosts only: a cookie for a user without the sign-in pages (which this host does not map).
         app.MapPost(TestSignInPath, async (string userId, Microsoft.AspNetCore.Identity.SignInManager<StudioUser> signIn) =>

@@ -5,7 +5,7 @@ namespace SoraStudio.Web.Features.Assets;
 
 /// <summary>
 /// Serves a reference image: <c>GET /media/assets/{assetId}</c>, for its preview and for the in-browser crop.
-/// Stored files are content-addressed and never change, so browsers may keep them.
+/// Stored files are content-addressed and never change, so browsers may keep them. Only members of the asset's project get it.
 /// </summary>
 public static class AssetEndpoint
 {
@@ -23,7 +23,8 @@ public static class AssetEndpoint
         {
             asset = await assets.GetAsync(assetId, cancellationToken);
         }
-        catch (StudioException e) when (e.Kind == StudioErrorKind.NotFound)
+        // To someone who is not a member of the asset's project it does not exist.
+        catch (StudioException e) when (e.Kind is StudioErrorKind.NotFound or StudioErrorKind.Unauthenticated)
         {
             return Results.NotFound();
         }

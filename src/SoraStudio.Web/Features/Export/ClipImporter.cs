@@ -8,6 +8,7 @@ using SoraStudio.Core.Prompting;
 using SoraStudio.Core.Spec;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Storage;
 
 namespace SoraStudio.Web.Features.Export;
@@ -17,7 +18,7 @@ namespace SoraStudio.Web.Features.Export;
 /// with an optional prompt text or spec JSON. The file is probed (size, duration; ffprobe where installed, which
 /// also reads every packet) and refused, with nothing stored, when it is not a video or is cut short.
 /// </summary>
-public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, ClipStore store, IConfiguration configuration, TimeProvider time)
+public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, ClipStore store, ProjectAccess access, IConfiguration configuration, TimeProvider time)
 {
     public const long MaxBytes = 2L * 1024 * 1024 * 1024;
 
@@ -27,6 +28,8 @@ public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, Cl
         string requestedBy = "", CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Adding takes to a shot is an Editor's (or the Owner's).
+        await access.RequireShotAsync(db, shotId, ProjectPermission.Edit, cancellationToken);
         var shot = await db.Shots.AsNoTracking().Where(s => s.Id == shotId).Select(s => new { s.ProjectId, s.Spec })
             .SingleOrDefaultAsync(cancellationToken) ?? throw StudioException.NotFound("Shot", shotId);
         var spec = SpecFor(shot.Spec, prompt, specJson);

@@ -63,7 +63,9 @@ public static class ExportEndpoints
         {
             return Results.Problem(e.Message, statusCode: e.Kind switch
             {
-                StudioErrorKind.NotFound => StatusCodes.Status404NotFound,
+                // Signed out or not a member: the project does not exist.
+                StudioErrorKind.NotFound or StudioErrorKind.Unauthenticated => StatusCodes.Status404NotFound,
+                StudioErrorKind.Forbidden => StatusCodes.Status403Forbidden,
                 StudioErrorKind.Invalid => StatusCodes.Status400BadRequest,
                 _ => StatusCodes.Status409Conflict,
             });

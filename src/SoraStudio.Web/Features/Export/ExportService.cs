@@ -4,12 +4,13 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Storage;
 
 namespace SoraStudio.Web.Features.Export;
 
-/// <summary>The timeline's selected takes as one MP4 (ffmpeg), an edit decision list, and a shot list.</summary>
-public sealed class ExportService(IDbContextFactory<StudioDbContext> contexts, ClipStore store, IConfiguration configuration)
+/// <summary>The timeline's selected takes as one MP4 (ffmpeg), an edit decision list, and a shot list; for the project's members.</summary>
+public sealed class ExportService(IDbContextFactory<StudioDbContext> contexts, ClipStore store, ProjectAccess access, IConfiguration configuration)
 {
     public static readonly TimeSpan JoinTimeout = TimeSpan.FromMinutes(5);
 
@@ -19,6 +20,7 @@ public sealed class ExportService(IDbContextFactory<StudioDbContext> contexts, C
     public async Task<ProjectSequence> SequenceAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.View, cancellationToken);
         var name = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken)
             ?? throw StudioException.NotFound("Project", projectId);
         var shots = await db.Shots.AsNoTracking().Where(s => s.ProjectId == projectId)

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Accounts;
+using SoraStudio.Web.Features.Activity;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Storage;
 
@@ -12,9 +14,10 @@ namespace SoraStudio.Web.Features.Export;
 /// A project as one zip — <c>project.json</c> (project, shots, takes with their lineage) and <c>clips/</c> named by
 /// SHA-256 — and back. Import checks every entry's path and every clip's checksum before it writes a row; the rows
 /// go in one transaction, so a refused archive leaves no project behind (clips already stored are unreferenced
-/// and the clip store's sweeper removes them).
+/// and the clip store's sweeper removes them). Members of a project may export it; whoever imports an archive
+/// becomes the new project's Owner.
 /// </summary>
-public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> contexts, ClipStore store, TimeProvider time)
+public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> contexts, ClipStore store, ProjectAccess access, TimeProvider time)
 {
     public const long MaxManifestBytes = 64L * 1024 * 1024;
 
@@ -22,6 +25,7 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
     public async Task ExportAsync(long projectId, Stream zip, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.View, cancellationToken);
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
             ?? throw StudioException.NotFound("Project", projectId);
         var shots = await db.Shots.AsNoTracking().Where(s => s.ProjectId == projectId).OrderBy(s => s.Position).ThenBy(s => s.Id).ToListAsync(cancellationToken);
@@ -83,6 +87,8 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
     /// <summary>Imports an archive as a new project; returns its id. Refuses unsafe paths, bad checksums and broken manifests.</summary>
     public async Task<long> ImportAsync(Stream zip, string requestedBy = "", CancellationToken cancellationToken = default)
     {
+        // Signed in before anything is read or stored.
+        var user = await access.UserAsync();
         ZipArchive archive;
         try
         {
@@ -128,7 +134,7 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
                     throw Refused($"{clip.Path} is damaged in the zip.");
                 }
             }
-            return await WriteAsync(manifest, stored, cancellationToken);
+            return await WriteAsync(manifest, stored, user, cancellationToken);
         }
     }
 
@@ -194,7 +200,7 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
         }
     }
 
-    private async Task<long> WriteAsync(ArchiveManifest manifest, Dictionary<string, StoredFile> stored, CancellationToken cancellationToken)
+    private async Task<long> WriteAsync(ArchiveManifest manifest, Dictionary<string, StoredFile> stored, StudioIdentity user, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -206,6 +212,10 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
         };
         db.Projects.Add(project);
         await db.SaveChangesAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        if (!user.IsSystem)
+            db.ProjectMembers.Add(new ProjectMember { ProjectId = project.Id, UserId = user.UserId, Role = ProjectRole.Owner, AddedAt = now });
+        ActivityLog.Add(db, now, project.Id, user, ActivityKind.ProjectCreated, $"imported the project “{project.Name}” from an archive");
         var shots = manifest.Shots.ToDictionary(s => s.Key, s => new Shot
         {
             ProjectId = project.Id, Position = s.Position, Title = s.Title, Spec = s.Spec, Overrides = s.Overrides, Notes = s.Notes,

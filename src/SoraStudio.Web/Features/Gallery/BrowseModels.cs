@@ -25,6 +25,10 @@ public sealed record GalleryFilter
     public DateOnly? To { get; init; }
     /// <summary>Words the prompt contains (case-insensitive, as typed).</summary>
     public string? Text { get; init; }
+    /// <summary>Review states to show; a take nobody reviewed is <see cref="ReviewState.Pending"/>.</summary>
+    public IReadOnlyCollection<ReviewState> ReviewStates { get; init; } = [];
+    /// <summary>Rated at least this many stars (1–5); unrated takes are left out.</summary>
+    public int? MinRating { get; init; }
     public GallerySort Sort { get; init; } = GallerySort.Newest;
 }
 

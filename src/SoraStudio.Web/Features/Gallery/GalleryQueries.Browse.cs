@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Generation;
 
 namespace SoraStudio.Web.Features.Gallery;
 
-/// <summary>The reads behind the gallery page, the timeline strip, the take view and the lineage.</summary>
+/// <summary>The reads behind the gallery page, the timeline strip, the take view and the lineage; only of the user's projects.</summary>
 public sealed partial class GalleryQueries
 {
     public const int MaxSliceSize = 200;
@@ -23,7 +24,16 @@ public sealed partial class GalleryQueries
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var takes = db.Takes.AsNoTracking();
         if (filter.ProjectId is { } projectId)
+        {
+            await EnsureProjectAsync(db, projectId, cancellationToken);
             takes = takes.Where(t => t.ProjectId == projectId);
+        }
+        else
+        {
+            // Across projects: only those the user is a member of.
+            var visible = await access.VisibleProjectIdsAsync(db);
+            takes = takes.Where(t => visible.Contains(t.ProjectId));
+        }
         if (filter.ShotId is { } shotId)
             takes = takes.Where(t => t.ShotId == shotId);
         if (filter.Statuses.Count > 0)
@@ -42,6 +52,20 @@ public sealed partial class GalleryQueries
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             takes = takes.Where(t => t.CreatedAt < end);
+        }
+        if (filter.MinRating is { } stars)
+        {
+            if (stars is < 1 or > 5)
+                throw StudioException.Invalid("minRating", "A rating is 1 to 5 stars.");
+            takes = takes.Where(t => db.TakeReviews.Any(r => r.TakeId == t.Id && r.Rating >= stars));
+        }
+        if (filter.ReviewStates.Count > 0)
+        {
+            var states = filter.ReviewStates.Distinct().ToList();
+            var pending = states.Contains(ReviewState.Pending);
+            // No review row means pending.
+            takes = takes.Where(t => db.TakeReviews.Any(r => r.TakeId == t.Id && states.Contains(r.State))
+                || (pending && !db.TakeReviews.Any(r => r.TakeId == t.Id)));
         }
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
@@ -74,11 +98,19 @@ public sealed partial class GalleryQueries
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         string? name = null;
         if (projectId is { } id)
+        {
+            await EnsureProjectAsync(db, id, cancellationToken);
             name = await db.Projects.Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken)
                 ?? throw StudioException.NotFound("Project", id);
+        }
         var takes = db.Takes.AsNoTracking();
         if (projectId is { } only)
             takes = takes.Where(t => t.ProjectId == only);
+        else
+        {
+            var visible = await access.VisibleProjectIdsAsync(db);
+            takes = takes.Where(t => visible.Contains(t.ProjectId));
+        }
         var models = await takes.Select(t => t.Model).Distinct().OrderBy(m => m).ToListAsync(cancellationToken);
         var shots = projectId is { } p2
             ? await db.Shots.AsNoTracking().Where(s => s.ProjectId == p2).OrderBy(s => s.Position).ThenBy(s => s.Id)
@@ -91,6 +123,7 @@ public sealed partial class GalleryQueries
     public async Task<TimelineStrip> TimelineStripAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await EnsureProjectAsync(db, projectId, cancellationToken);
         var name = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken)
             ?? throw StudioException.NotFound("Project", projectId);
         var rows = await db.Shots.AsNoTracking()
@@ -125,6 +158,7 @@ public sealed partial class GalleryQueries
     public async Task<TakePlace> PlaceAsync(long takeId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireTakeAsync(db, takeId, ProjectPermission.View, cancellationToken);
         return await db.Takes.AsNoTracking().Where(t => t.Id == takeId)
             .Select(t => new TakePlace(t.ProjectId, t.Project!.Name, t.ShotId, t.Shot!.Title, t.Shot.SelectedTakeId, t.ParentTake!.VideoId))
             .SingleOrDefaultAsync(cancellationToken) ?? throw StudioException.NotFound("Take", takeId);
@@ -141,6 +175,7 @@ public sealed partial class GalleryQueries
     private async Task<(long ProjectId, string Title, long? SelectedTakeId)> ShotHeadAsync(long shotId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireShotAsync(db, shotId, ProjectPermission.View, cancellationToken);
         var shot = await db.Shots.AsNoTracking().Where(s => s.Id == shotId).Select(s => new { s.ProjectId, s.Title, s.SelectedTakeId })
             .SingleOrDefaultAsync(cancellationToken) ?? throw StudioException.NotFound("Shot", shotId);
         return (shot.ProjectId, shot.Title, shot.SelectedTakeId);

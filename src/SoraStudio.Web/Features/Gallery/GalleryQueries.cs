@@ -127,6 +127,13 @@ public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> co
             budget.Budget);
     }
 
+    /// <summary>The current user's role in the project (null: not a member), so pages offer only what the role allows.</summary>
+    public async Task<ProjectRole?> RoleAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await access.RoleAsync(db, projectId, cancellationToken);
+    }
+
     private static Expression<Func<Take, TakeCard>> Card(StudioDbContext db) => t => new TakeCard(
         t.Id, t.ShotId, t.ParentTakeId, t.RemixInstruction, t.Status, t.Progress, t.FailureClass, t.ErrorMessage,
         t.Model, t.Size, t.Seconds, t.EstimatedCost, t.Cost, t.RequestedBy, t.CreatedAt, t.CompletedAt,

@@ -65,22 +65,28 @@ public sealed class ProjectService(IDbContextFactory<StudioDbContext> contexts, 
             cancellationToken);
     }
 
-    /// <summary>Archives the project (hidden from the list, nothing deleted) or restores it.</summary>
+    /// <summary>Archives the project (hidden from the list, nothing deleted) or restores it: the Owner's.</summary>
     public async Task SetArchivedAsync(long projectId, bool archived, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.Manage, cancellationToken);
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
             ?? throw StudioException.NotFound("Project", projectId);
         project.Archived = archived;
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Replaces the project's style bible, which every shot inherits.</summary>
+    /// <summary>Replaces the project's style bible, which every shot inherits: composing, so Editors may too.</summary>
     public async Task SetStyleBibleAsync(long projectId, StyleBible bible, CancellationToken cancellationToken = default)
     {
-        var current = await GetAsync(projectId, cancellationToken);
-        await UpdateAsync(projectId, new ProjectInput(current.Name, current.Description, current.DefaultModel, current.DefaultSize, current.Budget, bible),
-            cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.Edit, cancellationToken);
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
+            ?? throw StudioException.NotFound("Project", projectId);
+        var input = new ProjectInput(project.Name, project.Description, project.DefaultModel, project.DefaultSize, project.Budget, bible);
+        await ValidateAsync(input, cancellationToken);
+        project.StyleBible = bible ?? StyleBible.Empty;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<BudgetStatus> GetBudgetAsync(long projectId, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Emulator;
 using SoraStudio.Web.Data;
@@ -6,12 +7,14 @@ using SoraStudio.Web.Features;
 using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Features.Activity;
 using SoraStudio.Web.Features.Assets;
+using SoraStudio.Web.Features.Export;
 using SoraStudio.Web.Features.Gallery;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Features.Projects;
 using SoraStudio.Web.Features.Review;
 using SoraStudio.Web.Features.Shots;
 using SoraStudio.Web.Features.Takes;
+using SoraStudio.Web.Storage;
 using SoraStudio.Web.Tests.TestSupport;
 
 namespace SoraStudio.Web.Tests.Features.Accounts;
@@ -30,7 +33,7 @@ public sealed class AuthorizationFixture : IAsyncLifetime
     public Ids Own { get; private set; } = null!;
     public Ids Other { get; private set; } = null!;
 
-    public sealed record Ids(long ProjectId, long ShotId, long TakeId, long CommentId);
+    public sealed record Ids(long ProjectId, long ShotId, long TakeId, long CommentId, long AssetId);
 
     public async Task InitializeAsync()
     {
@@ -56,7 +59,9 @@ public sealed class AuthorizationFixture : IAsyncLifetime
         var takeId = (await scope.Get<GenerationService>().GenerateAsync(shotId)).Single();
         await StoredTakes.WaitUntilAsync(Host, takes => takes.Any(t => t.Id == takeId && t.Status == TakeStatus.Ready));
         var commentId = await scope.Get<CommentService>().AddAsync(takeId, new CommentInput("First note", 1));
-        return new Ids(projectId, shotId, takeId, commentId);
+        var asset = await scope.Get<AssetService>().AddAsync(projectId,
+            new AssetUpload("Keeper", AssetKind.Character, "keeper.png", "image/png", new MemoryStream(TestImages.Png(1280, 720))));
+        return new Ids(projectId, shotId, takeId, commentId, asset.Id);
     }
 
     public async Task DisposeAsync()
@@ -87,6 +92,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         ["review"] = (ProjectPermission.View, (s, i) => s.Get<ReviewService>().GetAsync(i.TakeId)),
         ["activity"] = (ProjectPermission.View, (s, i) => s.Get<ActivityQueries>().ProjectAsync(i.ProjectId)),
         ["members"] = (ProjectPermission.View, (s, i) => s.Get<AccountService>().MembersAsync(i.ProjectId)),
+        ["shot list"] = (ProjectPermission.View, (s, i) => s.Get<ShotService>().ListAsync(i.ProjectId)),
+        ["timeline strip"] = (ProjectPermission.View, (s, i) => s.Get<GalleryQueries>().TimelineStripAsync(i.ProjectId)),
+        ["gallery facets"] = (ProjectPermission.View, (s, i) => s.Get<GalleryQueries>().FacetsAsync(i.ProjectId)),
+        ["gallery of the project"] = (ProjectPermission.View, (s, i) => s.Get<GalleryQueries>().SearchAsync(new GalleryFilter { ProjectId = i.ProjectId }, 0, 10)),
+        ["take place"] = (ProjectPermission.View, (s, i) => s.Get<GalleryQueries>().PlaceAsync(i.TakeId)),
+        ["lineage"] = (ProjectPermission.View, (s, i) => s.Get<GalleryQueries>().LineageAsync(i.ShotId)),
+        ["asset"] = (ProjectPermission.View, (s, i) => s.Get<AssetService>().GetAsync(i.AssetId)),
+        ["sequence"] = (ProjectPermission.View, (s, i) => s.Get<ExportService>().SequenceAsync(i.ProjectId)),
+        ["edit decision list"] = (ProjectPermission.View, (s, i) => s.Get<ExportService>().EdlAsync(i.ProjectId)),
+        ["shot list document"] = (ProjectPermission.View, (s, i) => s.Get<ExportService>().ShotListMarkdownAsync(i.ProjectId)),
+        ["archive export"] = (ProjectPermission.View, (s, i) => s.Get<ProjectArchive>().ExportAsync(i.ProjectId, new MemoryStream())),
         ["comment"] = (ProjectPermission.Comment, (s, i) => s.Get<CommentService>().AddAsync(i.TakeId, new CommentInput("A note", 2))),
         ["resolve"] = (ProjectPermission.Comment, (s, i) => s.Get<CommentService>().ResolveAsync(i.CommentId, resolved: false)),
         ["rate"] = (ProjectPermission.Review, (s, i) => s.Get<ReviewService>().RateAsync(i.TakeId, 4)),
@@ -95,10 +111,25 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         ["add shot"] = (ProjectPermission.Edit, (s, i) => s.Get<ShotService>().AddAsync(i.ProjectId, "Another", Seed.Spec())),
         ["move shot"] = (ProjectPermission.Edit, (s, i) => s.Get<ShotService>().MoveAsync(i.ShotId, 0)),
         ["select take"] = (ProjectPermission.Edit, (s, i) => s.Get<ShotService>().SelectTakeAsync(i.ShotId, i.TakeId)),
+        ["duplicate shot"] = (ProjectPermission.Edit, (s, i) => s.Get<ShotService>().DuplicateAsync(i.ShotId)),
+        ["style bible"] = (ProjectPermission.Edit, (s, i) => s.Get<ProjectService>().SetStyleBibleAsync(i.ProjectId,
+            SoraStudio.Core.StyleBible.StyleBible.Empty with { Style = "35 mm film" })),
+        ["import clip"] = (ProjectPermission.Edit, ImportClipAsync),
         ["update project"] = (ProjectPermission.Manage, (s, i) => s.Get<ProjectService>().UpdateAsync(i.ProjectId, new ProjectInput($"Renamed {i.ProjectId}"))),
+        ["rename project"] = (ProjectPermission.Manage, (s, i) => s.Get<ProjectService>().RenameAsync(i.ProjectId, $"Renamed {i.ProjectId}")),
+        ["archive project"] = (ProjectPermission.Manage, (s, i) => s.Get<ProjectService>().SetArchivedAsync(i.ProjectId, archived: false)),
         ["invite"] = (ProjectPermission.Manage, (s, i) => s.Get<AccountService>().CreateInviteAsync(i.ProjectId, ProjectRole.Viewer)),
         ["invites"] = (ProjectPermission.Manage, (s, i) => s.Get<AccountService>().InvitesAsync(i.ProjectId)),
     };
+
+    /// <summary>Imports the take's own video (read straight from the store) into its shot.</summary>
+    private static async Task ImportClipAsync(UserScope scope, AuthorizationFixture.Ids ids)
+    {
+        await using var db = await scope.Get<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
+        var path = await db.Clips.Where(c => c.TakeId == ids.TakeId && c.Variant == "video").Select(c => c.RelativePath).SingleAsync();
+        await using var video = scope.Get<ClipStore>().OpenRead(path);
+        await scope.Get<ClipImporter>().ImportAsync(ids.ShotId, video, "earlier.mp4");
+    }
 
     public static TheoryData<string, string> RolesAndActions()
     {
@@ -197,5 +228,72 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         var refusal = await Assert.ThrowsAsync<StudioException>(() => scope.ServiceProvider.GetRequiredService<ProjectService>().ListAsync());
 
         Assert.Equal(StudioErrorKind.Unauthenticated, refusal.Kind);
+    }
+
+    [Fact]
+    public async Task TheGalleryAcrossProjectsShowsOnlyTheTakesOfOnesOwnProjects()
+    {
+        foreach (var (person, identity) in fixture.People)
+        {
+            await using var scope = fixture.Host.ScopeFor(identity);
+            var gallery = scope.Get<GalleryQueries>();
+
+            var slice = await gallery.SearchAsync(new GalleryFilter(), 0, GalleryQueries.MaxSliceSize);
+            var facets = await gallery.FacetsAsync(null);
+
+            Assert.All(slice.Items, item => Assert.Equal(fixture.Own.ProjectId, item.ProjectId));
+            if (person == "Outsider")
+            {
+                Assert.Equal(0, slice.Total);
+                Assert.Empty(facets.Models);
+            }
+            else
+            {
+                Assert.Contains(slice.Items, item => item.Card.TakeId == fixture.Own.TakeId);
+                Assert.DoesNotContain(slice.Items, item => item.Card.TakeId == fixture.Other.TakeId);
+                Assert.NotEmpty(facets.Models);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AnImportedArchiveBelongsToWhoeverImportedIt()
+    {
+        using var zip = new MemoryStream();
+        await using (var owner = fixture.Host.ScopeFor(fixture.People["Owner"]))
+            await owner.Get<ProjectArchive>().ExportAsync(fixture.Own.ProjectId, zip);
+        zip.Position = 0;
+
+        await using var viewer = fixture.Host.ScopeFor(fixture.People["Viewer"]);
+        var imported = await viewer.Get<ProjectArchive>().ImportAsync(zip);
+
+        Assert.Contains(imported, (await viewer.Get<ProjectService>().ListAsync()).Select(p => p.Id));
+        Assert.Contains((await viewer.Get<AccountService>().MembersAsync(imported)), m => m.UserId == fixture.People["Viewer"].UserId && m.Role == ProjectRole.Owner);
+        await using var outsider = fixture.Host.ScopeFor(fixture.People["Outsider"]);
+        Assert.Equal(StudioErrorKind.NotFound, (await Assert.ThrowsAsync<StudioException>(() => outsider.Get<ProjectService>().GetAsync(imported))).Kind);
+        await using var db = await fixture.Host.DbAsync();
+        Assert.Contains(await db.Activity.Where(a => a.ProjectId == imported).Select(a => a.Kind).ToListAsync(), k => k == SoraStudio.Web.Data.ActivityKind.ProjectCreated);
+    }
+
+    [Theory]
+    [InlineData("Owner", HttpStatusCode.OK)]
+    [InlineData("Viewer", HttpStatusCode.OK)]
+    [InlineData("Outsider", HttpStatusCode.NotFound)]
+    public async Task AProjectsExportsAndAssetsAreServedOnlyToItsMembers(string person, HttpStatusCode expected)
+    {
+        using var http = await fixture.Host.ClientAsync(fixture.People[person]);
+
+        foreach (var url in new[] { ExportEndpoints.Url(fixture.Own.ProjectId, "sequence.edl"), ExportEndpoints.Url(fixture.Own.ProjectId, "shot-list.md"),
+                     ExportEndpoints.Url(fixture.Own.ProjectId, "archive.zip"), AssetEndpoint.Url(fixture.Own.AssetId) })
+        {
+            using var own = await http.GetAsync(url);
+            Assert.True(expected == own.StatusCode, $"{url}: {own.StatusCode}");
+        }
+        foreach (var url in new[] { ExportEndpoints.Url(fixture.Other.ProjectId, "sequence.edl"), ExportEndpoints.Url(fixture.Other.ProjectId, "archive.zip"),
+                     AssetEndpoint.Url(fixture.Other.AssetId) })
+        {
+            using var other = await http.GetAsync(url);
+            Assert.True(other.StatusCode == HttpStatusCode.NotFound, $"{url}: {other.StatusCode}");
+        }
     }
 }

@@ -2,6 +2,7 @@ using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
 using SoraStudio.Web.Features.Gallery;
+using SoraStudio.Web.Features.Review;
 using SoraStudio.Web.Features.Shots;
 using SoraStudio.Web.Tests.TestSupport;
 
@@ -53,6 +54,37 @@ public sealed class GalleryBrowseQueriesTests
         Assert.Empty(await Ids(all with { Text = "1%" }));
         Assert.Empty(await Ids(new GalleryFilter { ProjectId = otherProject }));
         Assert.Equal(4, (await gallery.SearchAsync(new GalleryFilter(), 0, 50)).Total);
+    }
+
+    [Fact]
+    public async Task TheGalleryFiltersByReviewStateAndRating()
+    {
+        using var folder = new TempFolder();
+        await using var studio = await OfflineStudio.StartAsync(folder);
+        var (projectId, _, _, takes) = await SeedAsync(studio);
+        var reviews = studio.Get<ReviewService>();
+        await reviews.ApproveAsync(takes[0]);
+        await reviews.RateAsync(takes[0], 4);
+        await reviews.RequestChangesAsync(takes[2], "Less spray");
+        await reviews.RateAsync(takes[2], 2);
+        var gallery = studio.Get<GalleryQueries>();
+        async Task<long[]> Ids(GalleryFilter filter) => (await gallery.SearchAsync(filter, 0, 50)).Items.Select(i => i.Card.TakeId).ToArray();
+        var all = new GalleryFilter { ProjectId = projectId };
+
+        Assert.Equal([takes[0]], await Ids(all with { ReviewStates = [ReviewState.Approved] }));
+        Assert.Equal([takes[2]], await Ids(all with { ReviewStates = [ReviewState.ChangesRequested] }));
+        // Nobody reviewed these: pending.
+        Assert.Equal([takes[3], takes[1]], await Ids(all with { ReviewStates = [ReviewState.Pending] }));
+        Assert.Equal([takes[3], takes[1], takes[0]], await Ids(all with { ReviewStates = [ReviewState.Pending, ReviewState.Approved] }));
+        Assert.Equal([takes[0]], await Ids(all with { MinRating = 3 }));
+        Assert.Equal([takes[2], takes[0]], await Ids(all with { MinRating = 2 }));
+        Assert.Equal([takes[0]], await Ids(all with { MinRating = 2, ReviewStates = [ReviewState.Approved] }));
+        Assert.Equal(StudioErrorKind.Invalid, (await Assert.ThrowsAsync<StudioException>(() => Ids(all with { MinRating = 6 }))).Kind);
+
+        // Back to pending: a review row in the pending state counts as pending.
+        await reviews.ResetAsync(takes[2]);
+        Assert.Equal([takes[3], takes[2], takes[1]], await Ids(all with { ReviewStates = [ReviewState.Pending] }));
+        Assert.Empty(await Ids(all with { ReviewStates = [ReviewState.ChangesRequested] }));
     }
 
     [Fact]
