@@ -21,6 +21,8 @@ public static class ApiProblems
         StudioErrorKind.NotFound => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
         StudioErrorKind.Invalid => Invalid(e.Errors.ToDictionary(p => field?.Invoke(p.Key) ?? p.Key, p => p.Value), e.Message),
         StudioErrorKind.OverBudget => Problem(StatusCodes.Status409Conflict, "Over budget", e.Message),
+        StudioErrorKind.Forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+        StudioErrorKind.Unauthenticated => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", e.Message),
         _ => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
     };
 
