@@ -50,7 +50,15 @@ public static class ApiProblems
             pages.Enabled = false;
         try
         {
-            await next(http);
+            // What routing answers itself under /api — no endpoint (404), or its 405 and 415 endpoints — carries none of
+            // the API's token policy, so the app's signed-in fallback would send it to the sign-in page. Answer it here,
+            // token or not: it reveals nothing and writes nothing.
+            if (http.GetEndpoint() is not { } endpoint)
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+            else if (!endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Policy == Accounts.Tokens.ApiTokenAuthentication.Policy))
+                await (endpoint.RequestDelegate?.Invoke(http) ?? Task.CompletedTask);
+            else
+                await next(http);
         }
         catch (Exception e) when (!http.Response.HasStarted && e is not OperationCanceledException)
         {

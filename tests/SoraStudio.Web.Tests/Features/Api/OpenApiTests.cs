@@ -35,6 +35,26 @@ public sealed class OpenApiTests
         Assert.Contains("inProgress", status.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Fact]
+    public async Task TheDocumentDeclaresTheBearerSchemeAndRequiresItEverywhere()
+    {
+        using var folder = new TempFolder();
+        await using var app = StudioApp.Start(folder);
+        using var client = app.Client();
+
+        var document = await ApiAssert.JsonAsync(await client.GetAsync("/openapi/v1.json"));
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.Contains("/account/tokens", scheme.GetProperty("description").GetString());
+        var requirement = Assert.Single(document.GetProperty("security").EnumerateArray());
+        Assert.Equal(["bearer"], requirement.EnumerateObject().Select(p => p.Name));
+        // The comments endpoints are part of it.
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/takes/{takeId}/comments", out var comments));
+        Assert.True(comments.TryGetProperty("get", out _) && comments.TryGetProperty("post", out _));
+    }
+
     /// <summary>"/api/v1/projects/{projectId:long}" as OpenAPI writes it: "/api/v1/projects/{projectId}".</summary>
     private static string Normalize(string route) => System.Text.RegularExpressions.Regex.Replace(route, @"\{([^}:]+):[^}]+\}", "{$1}");
 }
