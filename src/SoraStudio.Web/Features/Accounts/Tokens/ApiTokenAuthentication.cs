@@ -27,6 +27,8 @@ public static class ApiTokenAuthentication
     public static IServiceCollection AddStudioApiTokens(this IServiceCollection services)
     {
         services.AddScoped<ApiTokenService>();
+        // The 401 is written as problem details (the API's own customisation, when registered, adds the request id).
+        services.AddProblemDetails();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(Scheme, displayName: "Personal access token", _ => { });
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         return services;
