@@ -38,4 +38,20 @@ public class ApiTokenTests(BrowserFixture fixture) : StudioPageTest(fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/projects")).StatusCode);
         Assert.DoesNotContain(token, await Page.ContentAsync());
     }
+
+    [Fact]
+    public async Task TheSignInCookieDoesNotOpenTheApi()
+    {
+        ExpectBrowserError("401");
+        await SignInAsync();
+        await OpenAsync("/account/tokens");
+
+        // The browser sends its sign-in cookie with a same-origin fetch; the API wants a token and says so.
+        var answer = await Page.EvaluateAsync<string[]>(
+            "() => fetch('/api/v1/projects').then(async r => [String(r.status), r.headers.get('content-type'), r.headers.get('www-authenticate')])");
+
+        Assert.Equal("401", answer[0]);
+        Assert.StartsWith("application/problem+json", answer[1], StringComparison.Ordinal);
+        Assert.StartsWith("Bearer", answer[2], StringComparison.Ordinal);
+    }
 }
