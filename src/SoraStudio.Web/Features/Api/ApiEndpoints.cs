@@ -58,11 +58,31 @@ public static class ApiEndpoints
                     Description = "A personal access token, created at /account/tokens; it acts with its user's own rights.",
                 };
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerSchemeName, document)] = [] }];
+                // Every operation can answer 401 (no valid token); every change can answer 403 (the token's role).
+                foreach (var (_, item) in document.Paths)
+                {
+                    foreach (var (method, operation) in item.Operations ?? [])
+                    {
+                        operation.Responses ??= new OpenApiResponses();
+                        operation.Responses.TryAdd("401", Refusal("The token is missing, malformed, unknown, expired or revoked."));
+                        if (method != HttpMethod.Get)
+                            operation.Responses.TryAdd("403", Refusal("The token's user has a role in the project that does not allow this."));
+                    }
+                }
                 return Task.CompletedTask;
             });
         });
         return services;
     }
+
+    private static OpenApiResponse Refusal(string description) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } },
+        },
+    };
 
     /// <summary>Maps the API and <c>/openapi/v1.json</c>; returns the API's group (token-authenticated).</summary>
     public static RouteGroupBuilder MapStudioApi(this IEndpointRouteBuilder endpoints)

@@ -50,6 +50,11 @@ public sealed class OpenApiTests
         Assert.Contains("/account/tokens", scheme.GetProperty("description").GetString());
         var requirement = Assert.Single(document.GetProperty("security").EnumerateArray());
         Assert.Equal(["bearer"], requirement.EnumerateObject().Select(p => p.Name));
+        // Every operation says it can be refused for the token; changes for the role too.
+        var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Op: o.Value)))
+            .Where(o => o.Op.ValueKind == JsonValueKind.Object && o.Op.TryGetProperty("responses", out _)).ToList();
+        Assert.All(operations, o => Assert.True(o.Op.GetProperty("responses").TryGetProperty("401", out _), $"{o.Method} {o.Path} has no 401"));
+        Assert.All(operations.Where(o => o.Method != "get"), o => Assert.True(o.Op.GetProperty("responses").TryGetProperty("403", out _), $"{o.Method} {o.Path} has no 403"));
         // The comments endpoints are part of it.
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/takes/{takeId}/comments", out var comments));
         Assert.True(comments.TryGetProperty("get", out _) && comments.TryGetProperty("post", out _));
