@@ -5,6 +5,7 @@ using SoraStudio.Web.Features.Assets;
 using SoraStudio.Web.Features.Export;
 using SoraStudio.Web.Features.Api;
 using SoraStudio.Web.Features.Accounts;
+using SoraStudio.Web.Features.Accounts.Tokens;
 using SoraStudio.Web.Features.Settings;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Generation;
@@ -50,6 +51,8 @@ builder.Services.AddStudioHealth();
 builder.Services.AddStudioApi();
 // Accounts, roles per project (every endpoint needs a signed-in user unless it says otherwise), review and settings.
 builder.Services.AddStudioAccounts();
+// Personal access tokens (/account/tokens) and the bearer scheme the automation API requires.
+builder.Services.AddStudioApiTokens();
 
 var app = builder.Build();
 

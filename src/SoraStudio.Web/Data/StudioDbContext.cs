@@ -24,6 +24,9 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
     public DbSet<StudioSetting> Settings => Set<StudioSetting>();
 
+    // Personal access tokens of the automation API.
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -1,9 +1,12 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Accounts;
+using SoraStudio.Web.Features.Accounts.Tokens;
 
 namespace SoraStudio.Web.Tests.TestSupport;
 
@@ -73,14 +76,77 @@ public sealed class StudioApp : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// A client of the automation API that authenticates as the tests' user. The API's authentication attaches in one
-    /// place (<c>MapStudioApi().RequireAuthorization(…)</c>); where personal access tokens are wired, this is the one
-    /// place to issue a real token for the tests (until then the API accepts any caller and the token is unused).
+    /// A client of the automation API that authenticates as the studio's owner (made on first use) with a real personal
+    /// access token, issued through <see cref="ApiTokenService"/> as the tokens page does: the one place the API tests
+    /// get their token from.
     /// </summary>
-    public Task<HttpClient> ApiClientAsync()
+    public async Task<HttpClient> ApiClientAsync()
     {
-        BearerToken ??= "sora_pat_tests";
-        return Task.FromResult(Client());
+        BearerToken ??= await IssueTokenAsync(await OwnerAsync(), "tests");
+        return Client();
+    }
+
+    /// <summary>A client of the automation API acting as <paramref name="who"/>, with a fresh token of theirs.</summary>
+    public async Task<HttpClient> ApiClientAsync(StudioIdentity who) => ClientWithToken(await IssueTokenAsync(who, $"tests of {who.Name}"));
+
+    /// <summary>A client sending exactly this Authorization header value (or none).</summary>
+    public HttpClient ClientWithToken(string? token, string scheme = "Bearer")
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(scheme, token);
+        return client;
+    }
+
+    private StudioIdentity? _owner;
+
+    /// <summary>The studio's owner, made on first use.</summary>
+    public async Task<StudioIdentity> OwnerAsync()
+    {
+        if (_owner is null)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            _owner = await TestUsers.ActAsNewOwnerAsync(scope.ServiceProvider);
+        }
+        return _owner;
+    }
+
+    /// <summary>Makes an account (not the owner) and returns its identity.</summary>
+    public async Task<StudioIdentity> CreateUserAsync(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StudioUser>>();
+        var email = $"{name.ToLowerInvariant().Replace(' ', '.')}@studio.test";
+        var user = new StudioUser { UserName = email, Email = email, DisplayName = name };
+        var result = await users.CreateAsync(user, StudioTestHost.TesterPassword);
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        return new StudioIdentity(user.Id, name, IsStudioOwner: false);
+    }
+
+    public async Task AddMemberAsync(long projectId, StudioIdentity user, ProjectRole role)
+    {
+        await using var db = await DbAsync();
+        db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.UserId, Role = role, AddedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Issues a token of <paramref name="who"/> as the tokens page does, and returns it.</summary>
+    public async Task<string> IssueTokenAsync(StudioIdentity who, string name, DateTimeOffset? expiresAt = null) =>
+        (await IssueTokenWithInfoAsync(who, name, expiresAt)).Token;
+
+    public async Task<CreatedApiToken> IssueTokenWithInfoAsync(StudioIdentity who, string name, DateTimeOffset? expiresAt = null)
+    {
+        await using var scope = ScopeFor(who);
+        return await scope.Get<ApiTokenService>().CreateAsync(name, expiresAt);
+    }
+
+    /// <summary>A scope whose application services act as <paramref name="who"/>; dispose it.</summary>
+    public UserScope ScopeFor(StudioIdentity who)
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(who);
+        return new UserScope(scope, who);
     }
 
     public T Get<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();

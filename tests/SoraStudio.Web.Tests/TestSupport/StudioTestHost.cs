@@ -108,6 +108,7 @@ public sealed class StudioTestHost : IAsyncDisposable
         builder.Services.AddStudioGeneration();
         builder.Services.AddStudioFeatures(builder.Configuration);
         builder.Services.AddStudioAccounts();
+        SoraStudio.Web.Features.Accounts.Tokens.ApiTokenAuthentication.AddStudioApiTokens(builder.Services);
 
         var app = builder.Build();
         app.MapStudioWebhooks();

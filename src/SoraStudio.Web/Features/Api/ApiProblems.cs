@@ -21,6 +21,8 @@ public static class ApiProblems
         StudioErrorKind.NotFound => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
         StudioErrorKind.Invalid => Invalid(e.Errors.ToDictionary(p => field?.Invoke(p.Key) ?? p.Key, p => p.Value), e.Message),
         StudioErrorKind.OverBudget => Problem(StatusCodes.Status409Conflict, "Over budget", e.Message),
+        StudioErrorKind.Forbidden => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+        StudioErrorKind.Unauthenticated => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", e.Message),
         _ => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
     };
 
@@ -48,7 +50,15 @@ public static class ApiProblems
             pages.Enabled = false;
         try
         {
-            await next(http);
+            // What routing answers itself under /api — no endpoint (404), or its 405 and 415 endpoints — carries none of
+            // the API's token policy, so the app's signed-in fallback would send it to the sign-in page. Answer it here,
+            // token or not: it reveals nothing and writes nothing.
+            if (http.GetEndpoint() is not { } endpoint)
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+            else if (!endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Policy == Accounts.Tokens.ApiTokenAuthentication.Policy))
+                await (endpoint.RequestDelegate?.Invoke(http) ?? Task.CompletedTask);
+            else
+                await next(http);
         }
         catch (Exception e) when (!http.Response.HasStarted && e is not OperationCanceledException)
         {

@@ -35,6 +35,31 @@ public sealed class OpenApiTests
         Assert.Contains("inProgress", status.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Fact]
+    public async Task TheDocumentDeclaresTheBearerSchemeAndRequiresItEverywhere()
+    {
+        using var folder = new TempFolder();
+        await using var app = StudioApp.Start(folder);
+        using var client = app.Client();
+
+        var document = await ApiAssert.JsonAsync(await client.GetAsync("/openapi/v1.json"));
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.Contains("/account/tokens", scheme.GetProperty("description").GetString());
+        var requirement = Assert.Single(document.GetProperty("security").EnumerateArray());
+        Assert.Equal(["bearer"], requirement.EnumerateObject().Select(p => p.Name));
+        // Every operation says it can be refused for the token; changes for the role too.
+        var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Op: o.Value)))
+            .Where(o => o.Op.ValueKind == JsonValueKind.Object && o.Op.TryGetProperty("responses", out _)).ToList();
+        Assert.All(operations, o => Assert.True(o.Op.GetProperty("responses").TryGetProperty("401", out _), $"{o.Method} {o.Path} has no 401"));
+        Assert.All(operations.Where(o => o.Method != "get"), o => Assert.True(o.Op.GetProperty("responses").TryGetProperty("403", out _), $"{o.Method} {o.Path} has no 403"));
+        // The comments endpoints are part of it.
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/takes/{takeId}/comments", out var comments));
+        Assert.True(comments.TryGetProperty("get", out _) && comments.TryGetProperty("post", out _));
+    }
+
     /// <summary>"/api/v1/projects/{projectId:long}" as OpenAPI writes it: "/api/v1/projects/{projectId}".</summary>
     private static string Normalize(string route) => System.Text.RegularExpressions.Regex.Replace(route, @"\{([^}:]+):[^}]+\}", "{$1}");
 }
