@@ -125,7 +125,7 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         ]);
 
         var results = Page.GetByRole(AriaRole.List, new() { Name = "Import results" });
-        await Assertions.Expect(results.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Assertions.Expect(results.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2, new() { Timeout = 60_000 });
         await Assertions.Expect(results.GetByRole(AriaRole.Listitem).Nth(0)).ToContainTextAsync("old-take.mp4 → take");
         await Assertions.Expect(results.GetByRole(AriaRole.Listitem).Nth(1)).ToContainTextAsync("“cut.mp4” is cut short");
         await Screenshot("import-1280.png");
