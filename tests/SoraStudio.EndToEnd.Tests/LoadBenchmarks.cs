@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using SoraStudio.Core.Spec;
 using SoraStudio.Emulator;
@@ -58,10 +59,13 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
         try
         {
             var server = new StudioServer(Faults, data, port);
-            var (projectId, draftShots) = await SeedAsync(server);
+            var (projectId, generatedShots, draftShots) = await SeedAsync(server);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"emulator: {server.Services.GetRequiredService<IOptions<EmulatorOptions>>().Value.RenderSecondsPerVideoSecond} s of render per clip second"));
             var heapBefore = Heap();
             var sessions = await OpenSessionsAsync(browser, server, projectId, draftShots);
             var heapPerCircuit = (Heap() - heapBefore) / Sessions;
+            await GenerateAsync(server, generatedShots);
 
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(sessions.Select(s => InteractAsync(s, Interactions)));
@@ -99,12 +103,20 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
 
     sealed record Session(IBrowserContext Context, IPage Page, string Kind, string Path, int Index);
 
-    static async Task<(long ProjectId, List<long> DraftShots)> SeedAsync(StudioServer server)
+    static async Task GenerateAsync(StudioServer server, List<long> shots)
+    {
+        await using var scope = await server.ScopeAsAsync();
+        foreach (var shotId in shots)
+            await scope.ServiceProvider.GetRequiredService<GenerationService>().GenerateAsync(shotId, Variations);
+    }
+
+    static async Task<(long ProjectId, List<long> GeneratedShots, List<long> DraftShots)> SeedAsync(StudioServer server)
     {
         await using var scope = await server.ScopeAsAsync();
         var services = scope.ServiceProvider;
         var projectId = await services.GetRequiredService<ProjectService>().CreateAsync(new ProjectInput("Load test"));
         var shots = services.GetRequiredService<ShotService>();
+        var generated = new List<long>();
         for (var i = 0; i < GeneratedShots; i++)
         {
             var spec = ShotSpec.Empty with
@@ -112,13 +124,12 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
                 Model = "sora-2", Size = "1280x720", Seconds = 4, Style = "35 mm film, warm tungsten light",
                 Scene = $"Scene word{i}: a lighthouse keeper climbs the spiral stairs at dusk, lantern in hand.",
             };
-            var shotId = await shots.AddAsync(projectId, $"Generated {i}", spec);
-            await services.GetRequiredService<GenerationService>().GenerateAsync(shotId, Variations);
+            generated.Add(await shots.AddAsync(projectId, $"Generated {i}", spec));
         }
         var drafts = new List<long>();
         for (var i = 0; i < Sessions / 2; i++)
             drafts.Add(await shots.AddAsync(projectId, $"Draft {i}", ShotSpec.Empty with { Style = "35 mm film", Scene = "A quiet harbour at dawn." }));
-        return (projectId, drafts);
+        return (projectId, generated, drafts);
     }
 
     async Task<List<Session>> OpenSessionsAsync(IBrowser browser, StudioServer server, long projectId, List<long> draftShots)
@@ -162,7 +173,10 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
         for (var i = 0; i < count; i++)
         {
             var ms = session.Kind == Composer ? await TypeAsync(session.Page, $" w{session.Index}x{i}") : await SearchAsync(session.Page, $"word{i % GeneratedShots}", $"Generated {i % GeneratedShots}");
-            _latencies.Add((session.Kind, ms));
+            if (ms < 0)
+                _errors.Add($"session {session.Index}: a {session.Kind} interaction showed no result within 30 s");
+            else
+                _latencies.Add((session.Kind, ms));
             await Task.Delay(200);
         }
     }
@@ -182,8 +196,7 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
                 const started = performance.now();
                 area.value += word;
                 area.dispatchEvent(new Event('input', { bubbles: true }));
-                await shown;
-                return performance.now() - started;
+                return await Promise.race([shown.then(() => performance.now() - started), new Promise(r => setTimeout(() => r(-1), 30000))]);
             }
             """, new object[] { field!, word });
     }
@@ -204,8 +217,7 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
                 input.value = word;
                 input.dispatchEvent(new Event('input', { bubbles: true }));
                 input.form.requestSubmit();
-                await shown;
-                return performance.now() - started;
+                return await Promise.race([shown.then(() => performance.now() - started), new Promise(r => setTimeout(() => r(-1), 30000))]);
             }
             """, new object[] { field!, word, shotTitle });
     }
@@ -246,6 +258,8 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
         output.WriteLine(Line("all"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed heap per circuit: {heapPerCircuit / 1024:0} KB ({Sessions} sessions)"));
         output.WriteLine($"first round {firstRound.TotalSeconds:0.0} s; takes unfinished at the restart: {inFlight}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"last take finished {(takes.Max(t => t.CompletedAt) - takes.Min(t => t.CreatedAt))?.TotalSeconds:0.0} s after the first was queued"));
         output.WriteLine($"takes: {string.Join(", ", takes.GroupBy(t => t.Status).Select(g => $"{g.Count()} {g.Key}"))}; emulator jobs (paid creates): {jobs}; attempts: {takes.Sum(t => t.Attempts)}");
         output.WriteLine($"errors: {_errors.Count}");
         foreach (var error in _errors.Take(10))
