@@ -3,10 +3,14 @@ using System.Text;
 
 namespace SoraStudio.Emulator.Media;
 
-internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError);
+public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError);
 
-/// <summary>Runs a child process from an argument list (no shell), with a timeout; the process tree is killed on timeout or cancellation.</summary>
-internal static class ProcessRunner
+/// <summary>
+/// Runs a child process from an argument list (no shell), with a timeout; the process tree is killed on timeout or
+/// cancellation. Throws <see cref="System.ComponentModel.Win32Exception"/> when the program is not installed. The studio's
+/// ffmpeg/ffprobe calls use it too.
+/// </summary>
+public static class ProcessRunner
 {
     public static async Task<ProcessResult> RunAsync(
         string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken, string? workingDirectory = null)

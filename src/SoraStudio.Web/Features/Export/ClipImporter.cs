@@ -1,11 +1,11 @@
 using System.Buffers.Binary;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Core.Prompting;
 using SoraStudio.Core.Spec;
+using SoraStudio.Emulator.Media;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
@@ -190,33 +190,15 @@ public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, Cl
     /// <summary>Runs a tool; null when it is not installed.</summary>
     private static async Task<(int Exit, string Output, string Errors)?> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = new Process { StartInfo = start };
         try
         {
-            process.Start();
+            var result = await ProcessRunner.RunAsync(file, arguments, TimeSpan.FromMinutes(2), cancellationToken);
+            return (result.ExitCode, result.StandardOutput, result.StandardError);
         }
         catch (Win32Exception)
         {
             return null;
         }
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await output, await errors);
     }
 
     private static string Last(string errors) =>

@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using SoraStudio.Emulator.Media;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
@@ -98,35 +98,16 @@ public sealed class ExportService(IDbContextFactory<StudioDbContext> contexts, C
 
     private async Task<(int Exit, string Errors)> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = new Process { StartInfo = start };
         try
         {
-            process.Start();
+            var result = await ProcessRunner.RunAsync(file, arguments, JoinTimeout, cancellationToken);
+            return (result.ExitCode, result.StandardError);
         }
         catch (Win32Exception)
         {
             throw new StudioException(StudioErrorKind.Conflict,
                 $"ffmpeg is not installed (looked for “{file}”): install it (apt-get install ffmpeg) or set Studio:Export:FfmpegPath to join takes into one MP4. The EDL and the shot list need no ffmpeg.");
         }
-        process.StandardInput.Close();
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(JoinTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        await output;
-        return (process.ExitCode, await errors);
     }
 
     private static string Tail(string text) => text.Length > 400 ? text[^400..] : text.Trim();
