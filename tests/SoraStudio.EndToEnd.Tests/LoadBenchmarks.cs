@@ -3,161 +3,242 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
-using SoraStudio.Core.Spec;
-using SoraStudio.Emulator;
-using SoraStudio.Web.Data;
-using SoraStudio.Web.Features.Projects;
-using SoraStudio.Web.Features.Shots;
-using SoraStudio.Web.Features.Takes;
 using Xunit.Abstractions;
 
 namespace SoraStudio.EndToEnd.Tests;
 
 /// <summary>
-/// Load and faults (docs/PERFORMANCE.md, bench/load-and-faults.sh): 50 signed-in browser sessions — half typing in
-/// a composer, half searching the gallery — while 20 takes generate against the emulator with faults switched on;
-/// then the studio is stopped in the middle and started again on the same data, the sessions reload, and the same
-/// checks run: p95 interaction latency, managed memory per circuit, errors, and every take finished exactly once.
+/// Load and faults (docs/PERFORMANCE.md, bench/load-and-faults.sh): the published studio and the standalone emulator
+/// run as their own processes, as deployed (docker-compose's emulator profile); 50 signed-in browser sessions — half
+/// typing in a composer, half searching the gallery — work while 20 takes generate with the emulator's faults on;
+/// half-way the studio is killed (SIGKILL, no shutdown code runs) and started again on the same data, the sessions
+/// reload, and the same checks run: p95 interaction latency, memory per session, errors, and every take finished
+/// exactly once (one paid create each, no video adopted twice).
 /// </summary>
 public sealed class LoadBenchmarks(ITestOutputHelper output)
 {
     const int Sessions = 50, Interactions = 10, GeneratedShots = 5, Variations = 4;
-    const string Composer = "composer", Gallery = "gallery";
+    const string Composer = "composer", Gallery = "gallery", EmulatorKey = "load-test-key";
 
-    static readonly Dictionary<string, string?> Faults = new()
+    static readonly Dictionary<string, string> EmulatorSettings = new()
     {
-        // Slower renders than the other end-to-end tests, so that the restart lands while takes are in flight.
-        ["Emulator:RenderSecondsPerVideoSecond"] = "3",
-        ["Emulator:Faults:RateLimitRate"] = "0.2",
-        ["Emulator:Faults:RetryAfterSeconds"] = "1",
-        ["Emulator:Faults:ServerErrorRate"] = "0.05",
-        ["Emulator:Faults:SlowResponseRate"] = "0.1",
-        ["Emulator:Faults:SlowResponseDelay"] = "00:00:00.300",
-        ["Emulator:Faults:DropDownloadRate"] = "0.3",
-        ["Emulator:Faults:Seed"] = "7",
+        // Slower renders than the other end-to-end tests, so that the kill lands while takes are in flight.
+        ["Emulator__RenderSecondsPerVideoSecond"] = "3",
+        ["Emulator__QueueDelayMs"] = "200",
+        ["Emulator__PollAfterMs"] = "1000",
+        ["Emulator__Media__UseFfmpeg"] = "false",
+        ["Emulator__Faults__RateLimitRate"] = "0.2",
+        ["Emulator__Faults__RetryAfterSeconds"] = "1",
+        ["Emulator__Faults__ServerErrorRate"] = "0.05",
+        ["Emulator__Faults__SlowResponseRate"] = "0.1",
+        ["Emulator__Faults__SlowResponseDelay"] = "00:00:00.300",
+        ["Emulator__Faults__DropDownloadRate"] = "0.3",
+        ["Emulator__Faults__Seed"] = "7",
     };
 
-    readonly ConcurrentBag<(string Kind, double Ms)> _latencies = [];
+    // The pause between one person's interactions: a word typed about every second (about 60 words a minute), a
+    // search every 3 s (type, look at the results). STUDIO_LOAD_PAUSE_MS sets both, e.g. 200 for a stress run.
+    static readonly TimeSpan ComposerPause = Pause(1000), GalleryPause = Pause(3000);
+
+    static TimeSpan Pause(int defaultMs) => TimeSpan.FromMilliseconds(
+        int.TryParse(Environment.GetEnvironmentVariable("STUDIO_LOAD_PAUSE_MS"), CultureInfo.InvariantCulture, out var ms) ? ms : defaultMs);
+
+    readonly ConcurrentBag<(string Kind, int Round, double Ms)> _latencies = [];
     readonly ConcurrentBag<string> _errors = [];
     volatile bool _restarting;
 
     [BenchmarkFact]
-    public async Task FiftySessionsWhileTwentyTakesGenerateWithFaultsAndARestart()
+    public async Task FiftySessionsWhileTwentyTakesGenerateWithFaultsAndAKill()
     {
-        var port = FreePort();
-        var data = Directory.CreateTempSubdirectory("sora-load-").FullName;
+        var published = PublishedApp.PublishedFolder();
+        var work = Directory.CreateTempSubdirectory("sora-load-").FullName;
+        var (emulatorPort, studioPort) = (FreePort(), FreePort());
+        var emulatorSettings = new Dictionary<string, string>(EmulatorSettings)
+        {
+            ["Emulator__ApiKey"] = EmulatorKey,
+            ["Emulator__DataPath"] = Path.Combine(work, "emulator"),
+        };
+        var studioSettings = new Dictionary<string, string>
+        {
+            ["Studio__DataPath"] = Path.Combine(work, "studio"),
+            ["Studio__Owner__Email"] = StudioServer.OwnerEmail,
+            ["Studio__Owner__Password"] = StudioServer.OwnerPassword,
+            ["Studio__Owner__DisplayName"] = StudioServer.OwnerName,
+            ["OPENAI_API_KEY"] = EmulatorKey,
+            ["Sora__BaseUrl"] = $"http://127.0.0.1:{emulatorPort}/v1",
+            ["Studio__Generation__IdleDelay"] = "00:00:00.500",
+            ["Studio__Generation__PollInterval"] = "00:00:01",
+            ["Studio__Generation__MaxPollInterval"] = "00:00:02",
+            ["Studio__Generation__SubmitSettleTime"] = "00:00:10",
+        };
+        Task<PublishedApp> StartStudioAsync() => PublishedApp.StartAsync(Path.Combine(published, "studio"), "SoraStudio.Web.dll", studioPort, "/health/ready", studioSettings, Path.Combine(work, "studio.log"));
+
+        await using var emulator = await PublishedApp.StartAsync(Path.Combine(published, "emulator"), "SoraStudio.Emulator.dll", emulatorPort, "/", emulatorSettings, Path.Combine(work, "emulator.log"));
+        var studio = await StartStudioAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = BrowserFixture.ChromiumPath,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+        var passed = false;
         try
         {
-            var server = new StudioServer(Faults, data, port);
-            var (projectId, generatedShots, draftShots) = await SeedAsync(server);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"emulator: {server.Services.GetRequiredService<IOptions<EmulatorOptions>>().Value.RenderSecondsPerVideoSecond} s of render per clip second"));
-            var heapBefore = Heap();
-            var sessions = await OpenSessionsAsync(browser, server, projectId, draftShots);
-            var heapPerCircuit = (Heap() - heapBefore) / Sessions;
-            await GenerateAsync(server, generatedShots);
+            var (state, token) = await SignInAsync(browser, studio.BaseAddress);
+            using var api = new HttpClient { BaseAddress = new Uri(studio.BaseAddress, "api/v1/") };
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var (projectId, generatedShots, draftShots) = await SeedAsync(api);
+
+            // One composer and one gallery opened and closed first, so that the memory measured is the sessions', not first-use code.
+            await WarmUpAsync(browser, studio.BaseAddress, state, projectId, draftShots[0]);
+            var memoryBefore = studio.ResidentBytes;
+            var sessions = await OpenSessionsAsync(browser, studio.BaseAddress, state, projectId, draftShots);
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var memoryPerSession = (studio.ResidentBytes - memoryBefore) / (double)Sessions;
+
+            var cpu = new CpuMeter(studio, emulator);
+            foreach (var shotId in generatedShots)
+                (await api.PostAsJsonAsync($"shots/{shotId}/generate", new { variations = Variations })).EnsureSuccessStatusCode();
 
             var clock = Stopwatch.StartNew();
-            await Task.WhenAll(sessions.Select(s => InteractAsync(s, Interactions)));
+            await Task.WhenAll(sessions.Select(s => InteractAsync(s, Interactions, round: 1)));
             var firstRound = clock.Elapsed;
-            var inFlight = await CountUnfinishedAsync(server);
+            var atKill = await TakeStatesAsync(api, projectId);
 
-            // Stop the studio in the middle of generation, start it again on the same data and address.
+            // Kill the studio in the middle of generation, start it again on the same data and address.
             _restarting = true;
-            await server.DisposeAsync();
-            server = new StudioServer(Faults, data, port);
+            cpu.Add(studio);
+            await studio.KillAsync();
+            var downtime = Stopwatch.StartNew();
+            studio = await StartStudioAsync();
+            cpu.Track(studio);
+            var restartedIn = downtime.Elapsed;
             foreach (var session in sessions)
-                await OpenAsync(session.Page, session.Path);
+                await session.OpenAsync();
             _restarting = false;
-            await Task.WhenAll(sessions.Select(s => InteractAsync(s, Interactions)));
+            await Task.WhenAll(sessions.Select(s => InteractAsync(s, Interactions, round: 2)));
 
-            var takes = await WaitUntilFinishedAsync(server, GeneratedShots * Variations, TimeSpan.FromMinutes(5));
-            var jobs = server.Services.GetRequiredService<EmulatorJobs>().List();
+            cpu.Stop(studio);
+            var takes = await WaitUntilFinishedAsync(api, projectId, GeneratedShots * Variations, TimeSpan.FromMinutes(5));
             foreach (var session in sessions)
                 await session.Context.DisposeAsync();
-            await server.DisposeAsync();
+            var jobs = await EmulatorJobsAsync(emulator.BaseAddress);
 
-            Report(firstRound, inFlight, heapPerCircuit, takes, jobs.Count);
+            Report(firstRound, atKill, restartedIn, memoryPerSession, cpu, takes, jobs);
             Assert.Equal(GeneratedShots * Variations, takes.Count);
-            Assert.All(takes, t => Assert.True(t.Status is TakeStatus.Ready or TakeStatus.NeedsAttention, $"take {t.Id} ended {t.Status}"));
+            Assert.All(takes, t => Assert.True(t.Status is "ready" or "needsAttention", $"take {t.Id} ended {t.Status}"));
             // One paid create per take at most, and no video adopted by two takes.
             Assert.Equal(takes.Count(t => t.VideoId is not null), jobs.Count);
             Assert.Equal(jobs.Count, takes.Where(t => t.VideoId is not null).Select(t => t.VideoId).Distinct().Count());
+            Assert.All(takes.Where(t => t.VideoId is not null), t => Assert.Contains(t.VideoId!, jobs));
             Assert.Empty(_errors);
+            passed = true;
         }
         finally
         {
-            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+            await studio.DisposeAsync();
+            output.WriteLine(passed ? "" : $"logs kept in {work}");
+            if (passed)
+                try { Directory.Delete(work, recursive: true); } catch (IOException) { }
         }
     }
 
-    sealed record Session(IBrowserContext Context, IPage Page, string Kind, string Path, int Index);
-
-    static async Task GenerateAsync(StudioServer server, List<long> shots)
+    /// <summary>One person's browser on one page; <see cref="Field"/> is the input they use, found by its label when the page opens.</summary>
+    sealed class Session(IBrowserContext context, IPage page, string kind, string path, int index)
     {
-        await using var scope = await server.ScopeAsAsync();
-        foreach (var shotId in shots)
-            await scope.ServiceProvider.GetRequiredService<GenerationService>().GenerateAsync(shotId, Variations);
+        public IBrowserContext Context => context;
+        public IPage Page => page;
+        public string Kind => kind;
+        public string Path => path;
+        public int Index => index;
+        public IElementHandle? Field { get; private set; }
+
+        public async Task OpenAsync()
+        {
+            await LoadBenchmarks.OpenAsync(page, path);
+            Field = await page.GetByLabel(kind == Composer ? "Scene description" : "Search prompts", new() { Exact = true }).ElementHandleAsync();
+        }
     }
 
-    static async Task<(long ProjectId, List<long> GeneratedShots, List<long> DraftShots)> SeedAsync(StudioServer server)
+    sealed record TakeState(long Id, string Status, string? VideoId, int Attempts);
+
+    /// <summary>Signs the owner in and makes an API token on the tokens page, as a user scripting the studio would.</summary>
+    static async Task<(string State, string Token)> SignInAsync(IBrowser browser, Uri studio)
     {
-        await using var scope = await server.ScopeAsAsync();
-        var services = scope.ServiceProvider;
-        var projectId = await services.GetRequiredService<ProjectService>().CreateAsync(new ProjectInput("Load test"));
-        var shots = services.GetRequiredService<ShotService>();
+        await using var context = await browser.NewContextAsync(new() { BaseURL = studio.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(StudioServer.OwnerEmail);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(StudioServer.OwnerPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await OpenAsync(page, "/account/tokens");
+        await page.GetByLabel("Token name", new() { Exact = true }).FillAsync("Load test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
+        var token = await page.GetByLabel("New token", new() { Exact = true }).InputValueAsync();
+        return (await context.StorageStateAsync(), token);
+    }
+
+    static async Task<(long ProjectId, List<long> GeneratedShots, List<long> DraftShots)> SeedAsync(HttpClient api)
+    {
+        var projectId = await IdOfAsync(api.PostAsJsonAsync("projects", new { name = "Load test" }));
         var generated = new List<long>();
         for (var i = 0; i < GeneratedShots; i++)
-        {
-            var spec = ShotSpec.Empty with
+            generated.Add(await IdOfAsync(api.PostAsJsonAsync($"projects/{projectId}/shots", new
             {
-                Model = "sora-2", Size = "1280x720", Seconds = 4, Style = "35 mm film, warm tungsten light",
-                Scene = $"Scene word{i}: a lighthouse keeper climbs the spiral stairs at dusk, lantern in hand.",
-            };
-            generated.Add(await shots.AddAsync(projectId, $"Generated {i}", spec));
-        }
+                title = $"Generated {i}",
+                spec = new
+                {
+                    model = "sora-2", size = "1280x720", seconds = 4, style = "35 mm film, warm tungsten light",
+                    scene = $"Scene word{i}: a lighthouse keeper climbs the spiral stairs at dusk, lantern in hand.",
+                },
+            })));
         var drafts = new List<long>();
         for (var i = 0; i < Sessions / 2; i++)
-            drafts.Add(await shots.AddAsync(projectId, $"Draft {i}", ShotSpec.Empty with { Style = "35 mm film", Scene = "A quiet harbour at dawn." }));
+            drafts.Add(await IdOfAsync(api.PostAsJsonAsync($"projects/{projectId}/shots", new
+            {
+                title = $"Draft {i}",
+                spec = new { model = "sora-2", size = "1280x720", seconds = 4, style = "35 mm film", scene = "A quiet harbour at dawn." },
+            })));
         return (projectId, generated, drafts);
     }
 
-    async Task<List<Session>> OpenSessionsAsync(IBrowser browser, StudioServer server, long projectId, List<long> draftShots)
+    static async Task<long> IdOfAsync(Task<HttpResponseMessage> request)
     {
-        // Sign in once; every session starts from that cookie, as one team member per browser would.
-        var first = await browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString() });
-        var signIn = await first.NewPageAsync();
-        await signIn.GotoAsync("/account/login");
-        await signIn.GetByLabel("Email", new() { Exact = true }).FillAsync(StudioServer.OwnerEmail);
-        await signIn.GetByLabel("Password", new() { Exact = true }).FillAsync(StudioServer.OwnerPassword);
-        await signIn.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await signIn.WaitForURLAsync(url => !url.Contains("/account/login"));
-        var state = await first.StorageStateAsync();
-        await first.DisposeAsync();
+        using var response = await request;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+    }
 
+    static async Task WarmUpAsync(IBrowser browser, Uri studio, string state, long projectId, long shotId)
+    {
+        await using var context = await browser.NewContextAsync(new() { BaseURL = studio.ToString(), StorageState = state });
+        var page = await context.NewPageAsync();
+        await OpenAsync(page, $"/projects/{projectId}/shots/{shotId}");
+        await OpenAsync(page, $"/projects/{projectId}/gallery");
+    }
+
+    async Task<List<Session>> OpenSessionsAsync(IBrowser browser, Uri studio, string state, long projectId, List<long> draftShots)
+    {
         var sessions = new List<Session>();
         for (var i = 0; i < Sessions; i++)
         {
             var kind = i % 2 == 0 ? Composer : Gallery;
             var path = kind == Composer ? $"/projects/{projectId}/shots/{draftShots[i / 2]}" : $"/projects/{projectId}/gallery";
-            var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, BaseURL = server.BaseAddress.ToString(), StorageState = state });
+            var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, BaseURL = studio.ToString(), StorageState = state });
             var page = await context.NewPageAsync();
             var index = i;
             page.Console += (_, m) => { if (m.Type == "error" && !_restarting) _errors.Add($"session {index} console: {m.Text}"); };
             page.PageError += (_, e) => { if (!_restarting) _errors.Add($"session {index} page error: {e}"); };
             page.Response += (_, r) => { if (r.Status >= 500 && !_restarting) _errors.Add($"session {index}: HTTP {r.Status} {r.Url}"); };
-            await OpenAsync(page, path);
-            sessions.Add(new Session(context, page, kind, path, i));
+            var session = new Session(context, page, kind, path, i);
+            await session.OpenAsync();
+            sessions.Add(session);
         }
         return sessions;
     }
@@ -168,23 +249,37 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
         await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-interactive]') !== null", null, new() { Timeout = 60_000 });
     }
 
-    async Task InteractAsync(Session session, int count)
+    async Task InteractAsync(Session session, int count, int round)
     {
+        var pause = session.Kind == Composer ? ComposerPause : GalleryPause;
+        // People do not act in step: each session starts at a random point of its first pause.
+        await Task.Delay(new Random(session.Index * 31 + round).Next((int)pause.TotalMilliseconds));
         for (var i = 0; i < count; i++)
         {
-            var ms = session.Kind == Composer ? await TypeAsync(session.Page, $" w{session.Index}x{i}") : await SearchAsync(session.Page, $"word{i % GeneratedShots}", $"Generated {i % GeneratedShots}");
+            double ms;
+            try
+            {
+                ms = session.Kind == Composer
+                    ? await TypeAsync(session.Page, session.Field!, $" w{session.Index}x{round}x{i}")
+                    : await SearchAsync(session.Page, session.Field!, $"word{i % GeneratedShots}", $"Generated {i % GeneratedShots}");
+            }
+            catch (TimeoutException e)
+            {
+                await session.Page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"sora-load-session-{session.Index}-round-{round}.png") });
+                _errors.Add($"session {session.Index} round {round}: {e.Message.Split('\n')[0]} (screenshot in {Path.GetTempPath()})");
+                return;
+            }
             if (ms < 0)
-                _errors.Add($"session {session.Index}: a {session.Kind} interaction showed no result within 30 s");
+                _errors.Add($"session {session.Index} round {round}: a {session.Kind} interaction showed no result within 30 s");
             else
-                _latencies.Add((session.Kind, ms));
-            await Task.Delay(200);
+                _latencies.Add((session.Kind, round, ms));
+            await Task.Delay(pause);
         }
     }
 
     /// <summary>A word typed at the end of the scene until the prompt preview shows it.</summary>
-    static async Task<double> TypeAsync(IPage page, string word)
+    static async Task<double> TypeAsync(IPage page, IElementHandle field, string word)
     {
-        var field = await page.GetByLabel("Scene description", new() { Exact = true }).ElementHandleAsync();
         return await page.EvaluateAsync<double>("""
             async ([area, word]) => {
                 const shown = new Promise(resolve => {
@@ -198,13 +293,12 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
                 area.dispatchEvent(new Event('input', { bubbles: true }));
                 return await Promise.race([shown.then(() => performance.now() - started), new Promise(r => setTimeout(() => r(-1), 30000))]);
             }
-            """, new object[] { field!, word });
+            """, new object[] { field, word });
     }
 
     /// <summary>A prompt search submitted until every tile shown is a take of the shot searched for (its subtitle).</summary>
-    static async Task<double> SearchAsync(IPage page, string word, string shotTitle)
+    static async Task<double> SearchAsync(IPage page, IElementHandle field, string word, string shotTitle)
     {
-        var field = await page.GetByLabel("Search prompts", new() { Exact = true }).ElementHandleAsync();
         return await page.EvaluateAsync<double>("""
             async ([input, word, shotTitle]) => {
                 const tiles = () => [...document.querySelectorAll('article[aria-label^="Take "]')];
@@ -219,59 +313,132 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
                 input.form.requestSubmit();
                 return await Promise.race([shown.then(() => performance.now() - started), new Promise(r => setTimeout(() => r(-1), 30000))]);
             }
-            """, new object[] { field!, word, shotTitle });
+            """, new object[] { field, word, shotTitle });
     }
 
-    static async Task<int> CountUnfinishedAsync(StudioServer server)
+    static async Task<List<TakeState>> TakeStatesAsync(HttpClient api, long projectId)
     {
-        await using var db = await server.Services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
-        return await db.Takes.CountAsync(t => t.Status != TakeStatus.Ready && t.Status != TakeStatus.NeedsAttention && t.Status != TakeStatus.Failed);
+        var page = JsonDocument.Parse(await api.GetStringAsync($"projects/{projectId}/takes?pageSize=100")).RootElement;
+        var takes = new List<TakeState>();
+        foreach (var item in page.GetProperty("items").EnumerateArray())
+        {
+            var details = JsonDocument.Parse(await api.GetStringAsync($"takes/{item.GetProperty("id").GetInt64()}")).RootElement;
+            var take = details.GetProperty("take");
+            takes.Add(new TakeState(take.GetProperty("id").GetInt64(), take.GetProperty("status").GetString()!,
+                details.GetProperty("videoId").GetString(), details.GetProperty("attempts").GetInt32()));
+        }
+        return takes;
     }
 
-    static async Task<List<Take>> WaitUntilFinishedAsync(StudioServer server, int expected, TimeSpan timeout)
+    static async Task<List<TakeState>> WaitUntilFinishedAsync(HttpClient api, long projectId, int expected, TimeSpan timeout)
     {
-        var contexts = server.Services.GetRequiredService<IDbContextFactory<StudioDbContext>>();
+        string[] finished = ["ready", "needsAttention", "failed", "expired", "canceled"];
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            await using var db = await contexts.CreateDbContextAsync();
-            var takes = await db.Takes.AsNoTracking().OrderBy(t => t.Id).ToListAsync();
-            if (takes.Count == expected && takes.All(t => t.Status is TakeStatus.Ready or TakeStatus.NeedsAttention or TakeStatus.Failed or TakeStatus.Expired or TakeStatus.Canceled))
+            var takes = await TakeStatesAsync(api, projectId);
+            if ((takes.Count == expected && takes.All(t => finished.Contains(t.Status))) || clock.Elapsed > timeout)
                 return takes;
-            if (clock.Elapsed > timeout)
-                return takes;
-            await Task.Delay(500);
+            await Task.Delay(1000);
         }
     }
 
-    void Report(TimeSpan firstRound, int inFlight, double heapPerCircuit, List<Take> takes, int jobs)
+    /// <summary>The ids of every video the emulator was asked to make: each one a paid create.</summary>
+    static async Task<List<string>> EmulatorJobsAsync(Uri emulator)
     {
-        string Line(string kind)
+        using var http = new HttpClient { BaseAddress = emulator };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorKey);
+        var ids = new List<string>();
+        string? after = null;
+        while (true)
         {
-            var samples = _latencies.Where(l => kind == "all" || l.Kind == kind).Select(l => l.Ms).Order().ToArray();
+            var page = JsonDocument.Parse(await WithRetriesAsync(() => http.GetAsync($"v1/videos?limit=100{(after is null ? "" : "&after=" + after)}"))).RootElement;
+            ids.AddRange(page.GetProperty("data").EnumerateArray().Select(v => v.GetProperty("id").GetString()!));
+            if (!page.GetProperty("has_more").GetBoolean())
+                return ids;
+            after = ids[^1];
+        }
+    }
+
+    /// <summary>The body of a successful answer; the emulator's injected 429s and 500s are waited out, as the studio does.</summary>
+    static async Task<string> WithRetriesAsync(Func<Task<HttpResponseMessage>> request)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var response = await request();
+            if (response.IsSuccessStatusCode || attempt == 20)
+                return await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>CPU time of the studio (across its restart), the emulator, the browsers, this test process and the whole machine.</summary>
+    sealed class CpuMeter
+    {
+        readonly PublishedApp _emulator;
+        readonly TimeSpan _emulatorStart, _browsersStart, _testStart;
+        readonly (TimeSpan Busy, TimeSpan Total) _machineStart;
+        readonly Stopwatch _wall = Stopwatch.StartNew();
+        TimeSpan _studioStart, _studio;
+        string? _summary;
+
+        public CpuMeter(PublishedApp studio, PublishedApp emulator)
+        {
+            _emulator = emulator;
+            _emulatorStart = emulator.CpuTime;
+            _browsersStart = PublishedApp.CpuTimeOfProcessesNamed("chromium");
+            _testStart = TestProcessCpu();
+            _machineStart = PublishedApp.MachineCpu();
+            Track(studio);
+        }
+
+        public void Track(PublishedApp studio) => _studioStart = studio.CpuTime;
+
+        /// <summary>Adds what the studio used since it was tracked (before it is killed, and at the end).</summary>
+        public void Add(PublishedApp studio) => _studio += studio.CpuTime - _studioStart;
+
+        /// <summary>Ends the measurement (before the browsers close their pages).</summary>
+        public void Stop(PublishedApp studio)
+        {
+            Add(studio);
+            var wall = _wall.Elapsed.TotalSeconds;
+            var machine = PublishedApp.MachineCpu();
+            string Share(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0} s ({t.TotalSeconds / wall / Environment.ProcessorCount:P0})");
+            _summary = string.Create(CultureInfo.InvariantCulture,
+                $"CPU over {wall:0} s on {Environment.ProcessorCount} cores: machine busy {(machine.Busy - _machineStart.Busy) / (machine.Total - _machineStart.Total):P0}; studio {Share(_studio)}, ") +
+                $"browsers {Share(PublishedApp.CpuTimeOfProcessesNamed("chromium") - _browsersStart)}, emulator {Share(_emulator.CpuTime - _emulatorStart)}, " +
+                $"test runner and Playwright {Share(TestProcessCpu() - _testStart)}";
+        }
+
+        public string Summary() => _summary ?? "CPU: not measured";
+
+        static TimeSpan TestProcessCpu() => Process.GetCurrentProcess().TotalProcessorTime + PublishedApp.CpuTimeOfProcessesNamed("node");
+    }
+
+    void Report(TimeSpan firstRound, List<TakeState> atKill, TimeSpan restartedIn, double memoryPerSession, CpuMeter cpu, List<TakeState> takes, List<string> jobs)
+    {
+        string Line(string kind, int? round)
+        {
+            var samples = _latencies.Where(l => (kind == "all" || l.Kind == kind) && (round is null || l.Round == round)).Select(l => l.Ms).Order().ToArray();
+            if (samples.Length == 0)
+                return $"{kind}: no interactions";
             double P(double q) => samples[Math.Max(0, (int)Math.Ceiling(q * samples.Length) - 1)];
             return string.Create(CultureInfo.InvariantCulture,
-                $"{kind}: {samples.Length} interactions, median {P(0.5):0} ms, p95 {P(0.95):0} ms, max {samples[^1]:0} ms");
+                $"{kind}{(round is null ? "" : $" round {round}")}: {samples.Length} interactions, median {P(0.5):0} ms, p95 {P(0.95):0} ms, max {samples[^1]:0} ms");
         }
-        output.WriteLine(Line(Composer));
-        output.WriteLine(Line(Gallery));
-        output.WriteLine(Line("all"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed heap per circuit: {heapPerCircuit / 1024:0} KB ({Sessions} sessions)"));
-        output.WriteLine($"first round {firstRound.TotalSeconds:0.0} s; takes unfinished at the restart: {inFlight}");
+        foreach (var kind in new[] { Composer, Gallery, "all" })
+            output.WriteLine(Line(kind, null));
+        foreach (var round in new[] { 1, 2 })
+            output.WriteLine(Line("all", round));
+        output.WriteLine($"pauses: composer {ComposerPause.TotalMilliseconds} ms, gallery {GalleryPause.TotalMilliseconds} ms");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"studio resident memory per session: {memoryPerSession / 1024:0} KB ({Sessions} sessions)"));
+        output.WriteLine(cpu.Summary());
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"last take finished {(takes.Max(t => t.CompletedAt) - takes.Min(t => t.CreatedAt))?.TotalSeconds:0.0} s after the first was queued"));
-        output.WriteLine($"takes: {string.Join(", ", takes.GroupBy(t => t.Status).Select(g => $"{g.Count()} {g.Key}"))}; emulator jobs (paid creates): {jobs}; attempts: {takes.Sum(t => t.Attempts)}");
+            $"first round {firstRound.TotalSeconds:0.0} s; at the kill: {string.Join(", ", atKill.GroupBy(t => t.Status).Select(g => $"{g.Count()} {g.Key}"))}; restarted and ready in {restartedIn.TotalSeconds:0.0} s"));
+        output.WriteLine($"takes: {string.Join(", ", takes.GroupBy(t => t.Status).Select(g => $"{g.Count()} {g.Key}"))}; emulator jobs (paid creates): {jobs.Count}; attempts: {takes.Sum(t => t.Attempts)}");
         output.WriteLine($"errors: {_errors.Count}");
         foreach (var error in _errors.Take(10))
             output.WriteLine("  " + error);
-    }
-
-    static double Heap()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(forceFullCollection: true);
     }
 
     static int FreePort()
