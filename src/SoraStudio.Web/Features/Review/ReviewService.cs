@@ -69,7 +69,7 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
         ActivityLog.Add(db, time.GetUtcNow(), projectId, user, ActivityKind.Rated,
             rating is { } stars ? $"rated take {takeId} {stars} of 5" : $"cleared the rating of take {takeId}", review.ShotId, takeId);
         await db.SaveChangesAsync(cancellationToken);
-        events.Publish(new ReviewChanged(projectId, takeId, ReviewChangeKind.Review));
+        events.Publish(new ReviewChanged(projectId, takeId, ReviewChangeKind.Review, new ReviewMark(review.State, review.Rating)));
     }
 
     /// <summary>Ready takes still pending in the projects where the current user reviews, newest first.</summary>
@@ -138,7 +138,7 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
             ActivityLog.Add(db, now, projectId, user, ActivityKind.ChangesRequested, $"asked for changes to take {takeId}: {note}", review.ShotId, takeId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        events.Publish(new ReviewChanged(projectId, takeId, ReviewChangeKind.Review));
+        events.Publish(new ReviewChanged(projectId, takeId, ReviewChangeKind.Review, new ReviewMark(review.State, review.Rating)));
         events.Publish(new ReviewChanged(projectId, takeId, ReviewChangeKind.Activity));
         // The resolved notes live on the takes the remix was made from.
         foreach (var thread in threads)
