@@ -113,13 +113,13 @@ public sealed partial class ProjectArchive
     {
         var comments = manifest.Takes.SelectMany(t => (t.Comments ?? []).Select(c => (Take: t, Comment: c))).ToList();
         var people = manifest.Takes.Select(t => t.Review?.ReviewedBy)
-            .Concat(comments.SelectMany(x => x.Comment.Mentions.Append(x.Comment.Author).Append(x.Comment.ResolvedBy)))
+            .Concat(comments.SelectMany(x => (x.Comment.Mentions ?? []).Append(x.Comment.Author).Append(x.Comment.ResolvedBy)))
             .OfType<ArchivePerson>().ToList();
-        var emails = people.Select(p => p.Email.Trim().ToUpperInvariant()).Where(e => e.Length > 0).Distinct().ToList();
+        var emails = people.Select(p => Normalized(p.Email)).Where(e => e.Length > 0).Distinct().ToList();
         var accounts = (await db.Users.AsNoTracking().Where(u => u.NormalizedEmail != null && emails.Contains(u.NormalizedEmail))
                 .Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(cancellationToken))
             .ToDictionary(u => u.NormalizedEmail!, u => u.Id);
-        string? Account(ArchivePerson? person) => person?.Email is { Length: > 0 } email && accounts.TryGetValue(email.Trim().ToUpperInvariant(), out var id) ? id : null;
+        string? Account(ArchivePerson? person) => accounts.GetValueOrDefault(Normalized(person?.Email));
 
         foreach (var take in manifest.Takes.Where(t => t.Review is not null))
         {
@@ -143,9 +143,9 @@ public sealed partial class ProjectArchive
                 var row = new TakeComment
                 {
                     TakeId = takes[take.Key].Id, ProjectId = projectId, ParentCommentId = c.ReplyTo is { } parent ? rows[parent].Id : null,
-                    AuthorUserId = author, ImportedAuthorName = author is null ? c.Author.Name.Trim() : null, ImportedAuthorEmail = author is null ? c.Author.Email.Trim() : null,
+                    AuthorUserId = author, ImportedAuthorName = author is null ? c.Author.Name.Trim() : null, ImportedAuthorEmail = author is null ? c.Author.Email?.Trim() ?? "" : null,
                     Body = c.Body.Trim(), StartSeconds = c.StartSeconds, EndSeconds = c.EndSeconds,
-                    Mentions = c.Mentions.Select(Account).OfType<string>().Distinct().ToList(),
+                    Mentions = (c.Mentions ?? []).Select(Account).OfType<string>().Distinct().ToList(),
                     CreatedAt = c.CreatedAt, EditedAt = c.EditedAt, ResolvedAt = c.ResolvedAt, ResolvedByUserId = Account(c.ResolvedBy),
                     RemixTakeId = c.RemixTake is { } remix ? takes[remix].Id : null,
                 };
@@ -155,4 +155,7 @@ public sealed partial class ProjectArchive
             await db.SaveChangesAsync(cancellationToken);
         }
     }
+
+    // As ASP.NET Core Identity normalizes emails for lookups.
+    private static string Normalized(string? email) => email?.Trim().ToUpperInvariant() ?? "";
 }

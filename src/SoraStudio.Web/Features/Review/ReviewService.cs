@@ -28,7 +28,7 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
         var approved = await ApprovedTakeIdAsync(db, take.ShotId, cancellationToken);
         return new TakeReviewInfo(take.Id, take.ProjectId, take.ShotId, take.ShotTitle, take.ProjectName, take.Status, take.Seconds, take.Prompt,
             review?.State ?? ReviewState.Pending, review?.Rating, review?.Note ?? "",
-            review?.By ?? (review?.ImportedReviewerName is { } imported ? $"{imported} ({review.ImportedReviewerEmail}, imported)" : null), review?.ReviewedAt, approved == takeId, role);
+            review?.By ?? (review?.ImportedReviewerName is { } imported ? $"{imported} ({(review.ImportedReviewerEmail is { Length: > 0 } email ? email + ", " : "")}imported)" : null), review?.ReviewedAt, approved == takeId, role);
     }
 
     /// <summary>The shot's approved take: the one approved most recently, or null.</summary>

@@ -106,10 +106,8 @@ public sealed class ArchiveReviewNotesTests
     {
         using var folder = new TempFolder();
         await using var studio = await OfflineStudio.StartAsync(folder);
-        var (projectId, _, _, _) = await ReviewedProjectAsync(studio);
         var archive = studio.Get<ProjectArchive>();
-        using var zip = new MemoryStream();
-        await archive.ExportAsync(projectId, zip);
+        using var zip = await ExportReviewedProjectAsync(studio);
         var (expected, edit) = Breakers[bad];
         using var broken = EditManifest(zip, edit);
         var counts = await CountsAsync(studio);
@@ -128,10 +126,8 @@ public sealed class ArchiveReviewNotesTests
         // The control for the theory above: the same archive, unedited, imports into the same studio.
         using var folder = new TempFolder();
         await using var studio = await OfflineStudio.StartAsync(folder);
-        var (projectId, _, _, _) = await ReviewedProjectAsync(studio);
         var archive = studio.Get<ProjectArchive>();
-        using var zip = new MemoryStream();
-        await archive.ExportAsync(projectId, zip);
+        using var zip = await ExportReviewedProjectAsync(studio);
         var counts = await CountsAsync(studio);
 
         await archive.ImportAsync(EditManifest(zip, _ => { }));
@@ -184,6 +180,14 @@ public sealed class ArchiveReviewNotesTests
         await comments.ResolveAsync(range, true);
         await comments.AddAsync(first, new CommentInput("Whole take: keep the grain"));
         return (projectId, shotId, first, second);
+    }
+
+    private static async Task<MemoryStream> ExportReviewedProjectAsync(StudioTestHost studio)
+    {
+        var (projectId, _, _, _) = await ReviewedProjectAsync(studio);
+        var zip = new MemoryStream();
+        await studio.Get<ProjectArchive>().ExportAsync(projectId, zip);
+        return zip;
     }
 
     private static object Comparable(CommentView c) =>

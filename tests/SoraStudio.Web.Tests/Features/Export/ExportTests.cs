@@ -161,27 +161,23 @@ public sealed class ExportTests
             filter[filter.ToList().IndexOf("-filter_complex") + 1]);
     }
 
-    private static (int Width, int Height) ProbeSize(string file)
-    {
-        var start = new ProcessStartInfo("ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0", file })
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd().Trim().Split(',');
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return (int.Parse(output[0], CultureInfo.InvariantCulture), int.Parse(output[1], CultureInfo.InvariantCulture));
-    }
+    private static (int Width, int Height) ProbeSize(string file) =>
+        Ffprobe("-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0", file).Split(',') is [var w, var h]
+            ? (int.Parse(w, CultureInfo.InvariantCulture), int.Parse(h, CultureInfo.InvariantCulture))
+            : throw new InvalidOperationException($"ffprobe gave no size for {file}.");
 
-    private static double Probe(string file)
+    private static double Probe(string file) =>
+        double.Parse(Ffprobe("-show_entries", "format=duration", "-of", "csv=p=0", file), CultureInfo.InvariantCulture);
+
+    private static string Ffprobe(params string[] arguments)
     {
         var start = new ProcessStartInfo("ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file })
+        foreach (var a in arguments.Prepend("error").Prepend("-v"))
             start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         Assert.Equal(0, process.ExitCode);
-        return double.Parse(output.Trim(), CultureInfo.InvariantCulture);
+        return output.Trim();
     }
 }
