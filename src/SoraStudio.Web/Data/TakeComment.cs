@@ -11,8 +11,16 @@ public sealed class TakeComment
     /// <summary>For a reply: the comment it answers (replies are one level deep).</summary>
     public long? ParentCommentId { get; set; }
 
-    public string AuthorUserId { get; set; } = "";
+    /// <summary>The author's account; null for a note imported from an archive whose author has no account here.</summary>
+    public string? AuthorUserId { get; set; }
     public StudioUser? Author { get; set; }
+
+    /// <summary>
+    /// Who wrote an imported note when no account of this studio has their email: kept and shown with the note,
+    /// so that it is never attributed to whoever imported it.
+    /// </summary>
+    public string? ImportedAuthorName { get; set; }
+    public string? ImportedAuthorEmail { get; set; }
 
     public string Body { get; set; } = "";
 

@@ -20,5 +20,9 @@ public sealed class TakeReview
     public string Note { get; set; } = "";
 
     public string? ReviewedByUserId { get; set; }
+
+    /// <summary>Who reviewed an imported take when no account of this studio has their email (see <see cref="TakeComment.ImportedAuthorName"/>).</summary>
+    public string? ImportedReviewerName { get; set; }
+    public string? ImportedReviewerEmail { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
 }

@@ -22,7 +22,7 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
     public async Task RemixFromTheGallerySeeTheChildInTheLineageSelectItAndPlayTheSequence()
     {
         var (projectId, _, parentId) = await SeedAsync();
-        await WaitReadyAsync(parentId);
+        await WaitReadyAsync(Server, parentId);
         await SignInAsync();
         // Every answer for a take's video, from the start: the browser may fetch the child's clip before the test seeks.
         var videoAnswers = new System.Collections.Concurrent.ConcurrentQueue<(string Url, int Status)>();
@@ -156,12 +156,12 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         Scene = scene,
     };
 
-    private async Task WaitReadyAsync(long takeId)
+    internal static async Task WaitReadyAsync(StudioServer server, long takeId)
     {
         var deadline = DateTime.UtcNow + Generation;
         while (true)
         {
-            await using var scope = await Server.ScopeAsAsync();
+            await using var scope = await server.ScopeAsAsync();
             var take = await scope.ServiceProvider.GetRequiredService<GalleryQueries>().TakeAsync(takeId);
             if (take.Card.Status == TakeStatus.Ready)
                 return;

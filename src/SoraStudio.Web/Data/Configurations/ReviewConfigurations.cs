@@ -12,6 +12,8 @@ internal sealed class TakeReviewConfiguration : IEntityTypeConfiguration<TakeRev
         review.HasKey(r => r.TakeId);
         review.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         review.Property(r => r.Note).HasMaxLength(2000);
+        review.Property(r => r.ImportedReviewerName).HasMaxLength(256);
+        review.Property(r => r.ImportedReviewerEmail).HasMaxLength(256);
         review.HasOne(r => r.Take).WithOne().HasForeignKey<TakeReview>(r => r.TakeId).OnDelete(DeleteBehavior.Cascade);
         // A shot's approved take; a project's reviews by state.
         review.HasIndex(r => new { r.ShotId, r.State, r.ReviewedAt });
@@ -32,6 +34,8 @@ internal sealed class TakeCommentConfiguration : IEntityTypeConfiguration<TakeCo
     {
         comment.Property(c => c.Body).HasMaxLength(Features.Review.CommentRules.MaxLength);
         comment.Property(c => c.Mentions).HasConversion(Ids, IdsComparer).HasMaxLength(2000);
+        comment.Property(c => c.ImportedAuthorName).HasMaxLength(256);
+        comment.Property(c => c.ImportedAuthorEmail).HasMaxLength(256);
         comment.HasOne(c => c.Take).WithMany().HasForeignKey(c => c.TakeId).OnDelete(DeleteBehavior.Cascade);
         comment.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorUserId).OnDelete(DeleteBehavior.Restrict);
         comment.HasOne<TakeComment>().WithMany().HasForeignKey(c => c.ParentCommentId).OnDelete(DeleteBehavior.Cascade);

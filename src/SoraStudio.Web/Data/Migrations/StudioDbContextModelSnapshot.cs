@@ -762,7 +762,6 @@ namespace SoraStudio.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorUserId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Body")
@@ -778,6 +777,14 @@ namespace SoraStudio.Web.Data.Migrations
 
                     b.Property<double?>("EndSeconds")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("ImportedAuthorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedAuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Mentions")
                         .IsRequired()
@@ -822,6 +829,14 @@ namespace SoraStudio.Web.Data.Migrations
                 {
                     b.Property<long>("TakeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedReviewerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedReviewerName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .IsRequired()
@@ -1068,8 +1083,7 @@ namespace SoraStudio.Web.Data.Migrations
                     b.HasOne("SoraStudio.Web.Data.StudioUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SoraStudio.Web.Data.TakeComment", null)
                         .WithMany()

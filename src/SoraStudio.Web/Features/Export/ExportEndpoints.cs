@@ -10,6 +10,9 @@ public static class ExportEndpoints
 {
     public static string Url(long projectId, string file) => $"/projects/{projectId}/export/{file}";
 
+    /// <summary>The response header of <c>sequence.mp4</c> that says how the takes were joined.</summary>
+    public const string JoinHeader = "X-Sora-Join";
+
     public static IEndpointRouteBuilder MapStudioExport(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/projects/{projectId:long}/export");
@@ -18,12 +21,14 @@ public static class ExportEndpoints
         group.MapGet("/shot-list.md", async (long projectId, ExportService export, HttpContext http, CancellationToken ct) =>
             await Refusals(async () => Results.File(Encoding.UTF8.GetBytes(await export.ShotListMarkdownAsync(projectId, $"{http.Request.Scheme}://{http.Request.Host}", ct)),
                 "text/markdown; charset=utf-8", $"project-{projectId}-shot-list.md")));
-        group.MapGet("/sequence.mp4", async (long projectId, ExportService export, CancellationToken ct) => await Refusals(async () =>
+        group.MapGet("/sequence.mp4", async (long projectId, ExportService export, HttpContext http, CancellationToken ct) => await Refusals(async () =>
         {
             var path = Path.Combine(Path.GetTempPath(), $"sora-sequence-{Guid.NewGuid():N}.mp4");
             try
             {
-                await export.JoinAsync(projectId, path, ct);
+                var plan = await export.JoinAsync(projectId, path, ct);
+                // Which path the join took (stream copy, or re-encoded to one size and why), for whoever downloads it.
+                http.Response.Headers[JoinHeader] = plan.HeaderValue;
             }
             catch
             {

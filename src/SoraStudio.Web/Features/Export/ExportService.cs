@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Emulator.Media;
 using SoraStudio.SoraApi;
@@ -15,6 +17,7 @@ public sealed class ExportService(IDbContextFactory<StudioDbContext> contexts, C
     public static readonly TimeSpan JoinTimeout = TimeSpan.FromMinutes(5);
 
     private string FfmpegPath => configuration["Studio:Export:FfmpegPath"] is { Length: > 0 } path ? path : "ffmpeg";
+    private string FfprobePath => configuration["Studio:Export:FfprobePath"] is { Length: > 0 } path ? path : "ffprobe";
 
     /// <summary>The project's shots in order with their selected takes.</summary>
     public async Task<ProjectSequence> SequenceAsync(long projectId, CancellationToken cancellationToken = default)
@@ -30,7 +33,7 @@ public sealed class ExportService(IDbContextFactory<StudioDbContext> contexts, C
                 s.Id,
                 s.Title,
                 Take = s.SelectedTake == null ? null : new { s.SelectedTake.Id, s.SelectedTake.Prompt, s.SelectedTake.Model, s.SelectedTake.Size, s.SelectedTake.Seconds, s.SelectedTake.Cost, s.SelectedTake.EstimatedCost },
-                Video = db.Clips.Where(c => c.TakeId == s.SelectedTakeId && c.Variant == VideoVariant.Video).Select(c => new { c.RelativePath, c.DurationSeconds }).FirstOrDefault(),
+                Video = db.Clips.Where(c => c.TakeId == s.SelectedTakeId && c.Variant == VideoVariant.Video).Select(c => new { c.RelativePath, c.DurationSeconds, c.Width, c.Height }).FirstOrDefault(),
                 HasThumbnail = db.Clips.Any(c => c.TakeId == s.SelectedTakeId && c.Variant == VideoVariant.Thumbnail),
             })
             .ToListAsync(cancellationToken);
@@ -39,42 +42,90 @@ public sealed class ExportService(IDbContextFactory<StudioDbContext> contexts, C
         {
             var take = shot.Take!;
             clips.Add(new SequenceClip(clips.Count + 1, shot.Id, shot.Title, take.Id, take.Prompt, take.Model, take.Size, take.Seconds,
-                take.Cost ?? take.EstimatedCost, shot.Video?.DurationSeconds, shot.Video?.RelativePath, shot.HasThumbnail));
+                take.Cost ?? take.EstimatedCost, shot.Video?.DurationSeconds, shot.Video?.RelativePath, shot.HasThumbnail, shot.Video?.Width, shot.Video?.Height));
         }
         return new ProjectSequence(projectId, name, clips, shots.Where(s => s.Take is null).Select(s => s.Title).ToList());
     }
 
     /// <summary>
-    /// Joins the selected takes' videos, in order, into <paramref name="output"/> (stream copy: no re-encoding).
-    /// Refused when ffmpeg is missing, when nothing is selected, or when the takes differ in size.
+    /// Joins the selected takes' videos, in order, into <paramref name="output"/>: a stream copy when every video has
+    /// the same size, frame rate and codec parameters (ffprobe reads them), else re-encoded to the size most of the
+    /// running time uses, letterboxed or pillarboxed. Returns the path taken. Refused when ffmpeg is missing or when
+    /// nothing is selected.
     /// </summary>
-    public async Task JoinAsync(long projectId, string output, CancellationToken cancellationToken = default)
+    public async Task<JoinPlan> JoinAsync(long projectId, string output, CancellationToken cancellationToken = default)
     {
         var sequence = await SequenceAsync(projectId, cancellationToken);
         if (sequence.Clips.Count == 0)
             throw new StudioException(StudioErrorKind.Conflict, "No shot has a selected take yet: select takes for the timeline first.");
         if (sequence.Clips.FirstOrDefault(c => c.VideoPath is null || !store.Exists(c.VideoPath)) is { } lost)
             throw new StudioException(StudioErrorKind.Conflict, $"The video of take {lost.TakeId} (“{lost.ShotTitle}”) is not in the clip store.");
-        var sizes = sequence.Clips.Select(c => c.Size).Distinct().ToList();
-        if (sizes.Count > 1)
-            throw new StudioException(StudioErrorKind.Conflict,
-                $"The selected takes come in {sizes.Count} sizes ({string.Join(", ", sizes)}); one MP4 needs one size. Select takes of one size.");
 
+        var parts = new List<(string Path, JoinInput Input)>();
+        foreach (var clip in sequence.Clips)
+        {
+            var path = store.GetFullPath(clip.VideoPath!);
+            var input = (await ProbeAsync(path, cancellationToken) is { } probed ? probed with { Seconds = probed.Seconds > 0 ? probed.Seconds : clip.Length } : clip.JoinInput)
+                ?? throw new StudioException(StudioErrorKind.Conflict, $"The size of take {clip.TakeId} (“{clip.ShotTitle}”) is unknown.");
+            parts.Add((path, input));
+        }
+        var plan = JoinPlan.For(parts.Select(p => p.Input).ToList());
+        if (plan.Reencode)
+        {
+            await FfmpegAsync(plan.ReencodeArguments(parts, output), cancellationToken);
+            return plan;
+        }
         var list = Path.Combine(Path.GetTempPath(), $"sora-join-{Guid.NewGuid():N}.txt");
         try
         {
-            var lines = sequence.Clips.Select(c => $"file '{store.GetFullPath(c.VideoPath!).Replace("'", "'\\''")}'");
+            var lines = parts.Select(p => $"file '{p.Path.Replace("'", "'\\''")}'");
             await File.WriteAllLinesAsync(list, lines, new UTF8Encoding(false), cancellationToken);
-            var (exit, errors) = await RunAsync(FfmpegPath,
-                ["-hide_banner", "-loglevel", "error", "-y", "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", "-movflags", "+faststart", "-f", "mp4", output],
+            await FfmpegAsync(["-hide_banner", "-loglevel", "error", "-y", "-f", "concat", "-safe", "0", "-i", list, "-c", "copy", "-movflags", "+faststart", "-f", "mp4", output],
                 cancellationToken);
-            if (exit != 0)
-                throw new StudioException(StudioErrorKind.Conflict, $"ffmpeg could not join the takes (exit {exit}): {Tail(errors)}");
         }
         finally
         {
             File.Delete(list);
         }
+        return plan;
+    }
+
+    private async Task FfmpegAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var (exit, errors) = await RunAsync(FfmpegPath, arguments, cancellationToken);
+        if (exit != 0)
+            throw new StudioException(StudioErrorKind.Conflict, $"ffmpeg could not join the takes (exit {exit}): {Tail(errors)}");
+    }
+
+    /// <summary>What ffprobe reads of a video: size, frame rate, codec parameters and sound; null where ffprobe is not installed.</summary>
+    private async Task<JoinInput?> ProbeAsync(string path, CancellationToken cancellationToken)
+    {
+        ProcessResult result;
+        try
+        {
+            result = await ProcessRunner.RunAsync(FfprobePath,
+                ["-v", "error", "-show_entries", "stream=codec_type,codec_name,profile,width,height,pix_fmt,r_frame_rate,sample_rate,channels:format=duration", "-of", "json", path],
+                JoinTimeout, cancellationToken);
+        }
+        catch (Win32Exception)
+        {
+            return null;
+        }
+        if (result.ExitCode != 0)
+            throw new StudioException(StudioErrorKind.Conflict, $"ffprobe could not read {Path.GetFileName(path)}: {Tail(result.StandardError)}");
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var streams = json.RootElement.GetProperty("streams").EnumerateArray().ToList();
+        string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.ToString() : "";
+        var video = streams.FirstOrDefault(s => Text(s, "codec_type") == "video");
+        if (video.ValueKind != JsonValueKind.Object || !video.TryGetProperty("width", out var width) || !video.TryGetProperty("height", out var height))
+            throw new StudioException(StudioErrorKind.Conflict, $"{Path.GetFileName(path)} has no video stream.");
+        var audio = streams.FirstOrDefault(s => Text(s, "codec_type") == "audio");
+        var hasAudio = audio.ValueKind == JsonValueKind.Object;
+        var codec = $"{Text(video, "codec_name")}/{Text(video, "profile")}/{Text(video, "pix_fmt")}"
+            + (hasAudio ? $"+{Text(audio, "codec_name")}/{Text(audio, "sample_rate")}/{Text(audio, "channels")}" : "");
+        var duration = json.RootElement.TryGetProperty("format", out var format)
+            && double.TryParse(Text(format, "duration"), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : 0;
+        return new JoinInput(width.GetInt32(), height.GetInt32(), duration, Text(video, "r_frame_rate"), codec, hasAudio);
     }
 
     /// <summary>True when ffmpeg runs here (a quick <c>ffmpeg -version</c>).</summary>

@@ -11,7 +11,7 @@ using SoraStudio.Web.Storage;
 namespace SoraStudio.Web.Features.Export;
 
 /// <summary>
-/// A project as one zip — <c>project.json</c> (project, shots, takes with their lineage) and <c>clips/</c> named by
+/// A project as one zip — <c>project.json</c> (project, shots, takes with their lineage and review notes) and <c>clips/</c> named by
 /// SHA-256 — and back. Import checks every entry's path and every clip's checksum before it writes a row; the rows
 /// go in one transaction, so a refused archive leaves no project behind (clips already stored are unreferenced
 /// and the clip store's sweeper removes them). Members of a project may export it; whoever imports an archive
@@ -36,6 +36,22 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
         var shotKeys = shots.Select((s, i) => (s.Id, Key: i + 1)).ToDictionary(x => x.Id, x => x.Key);
         var takeKeys = takes.Select((t, i) => (t.Id, Key: i + 1)).ToDictionary(x => x.Id, x => x.Key);
         int? TakeKey(long? id) => id is { } v && takeKeys.TryGetValue(v, out var k) ? k : null;
+        var notes = await ReadReviewNotesAsync(db, projectId, takeKeys, cancellationToken);
+        var archiveTakes = takes.Select(t => new ArchiveTake
+        {
+            Key = takeKeys[t.Id], Shot = shotKeys[t.ShotId], Parent = TakeKey(t.ParentTakeId), RetryOf = TakeKey(t.RetryOfTakeId),
+            RemixInstruction = t.RemixInstruction, Spec = t.Spec, Prompt = t.Prompt, Model = t.Model, Size = t.Size, Seconds = t.Seconds,
+            VideoId = t.VideoId, Status = t.Status, Progress = t.Progress, ErrorCode = t.ErrorCode, ErrorMessage = t.ErrorMessage,
+            FailureClass = t.FailureClass, EstimatedCost = t.EstimatedCost, Cost = t.Cost, RequestedBy = t.RequestedBy, CreatedAt = t.CreatedAt,
+            SubmittedAt = t.SubmittedAt, CompletedAt = t.CompletedAt, ExpiresAt = t.ExpiresAt, Attempts = t.Attempts,
+            Clips = t.Clips.OrderBy(c => c.Id).Select(c => new ArchiveClip
+            {
+                Variant = c.Variant, Path = $"clips/{c.Sha256}{Path.GetExtension(c.RelativePath)}", Bytes = c.Bytes, Sha256 = c.Sha256,
+                ContentType = c.ContentType, Width = c.Width, Height = c.Height, DurationSeconds = c.DurationSeconds, CreatedAt = c.CreatedAt,
+            }).ToList(),
+            Review = notes.Reviews.GetValueOrDefault(t.Id),
+            Comments = notes.Comments[t.Id].ToList(),
+        }).ToList();
         var manifest = new ArchiveManifest
         {
             ExportedAt = time.GetUtcNow(),
@@ -47,21 +63,9 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
             Shots = shots.Select(s => new ArchiveShot
             {
                 Key = shotKeys[s.Id], Position = s.Position, Title = s.Title, Spec = s.Spec, Overrides = s.Overrides, Notes = s.Notes,
-                SelectedTake = TakeKey(s.SelectedTakeId), CreatedAt = s.CreatedAt, UpdatedAt = s.UpdatedAt,
+                SelectedTake = TakeKey(s.SelectedTakeId), ApprovedTake = ApprovedTake(shotKeys[s.Id], archiveTakes), CreatedAt = s.CreatedAt, UpdatedAt = s.UpdatedAt,
             }).ToList(),
-            Takes = takes.Select(t => new ArchiveTake
-            {
-                Key = takeKeys[t.Id], Shot = shotKeys[t.ShotId], Parent = TakeKey(t.ParentTakeId), RetryOf = TakeKey(t.RetryOfTakeId),
-                RemixInstruction = t.RemixInstruction, Spec = t.Spec, Prompt = t.Prompt, Model = t.Model, Size = t.Size, Seconds = t.Seconds,
-                VideoId = t.VideoId, Status = t.Status, Progress = t.Progress, ErrorCode = t.ErrorCode, ErrorMessage = t.ErrorMessage,
-                FailureClass = t.FailureClass, EstimatedCost = t.EstimatedCost, Cost = t.Cost, RequestedBy = t.RequestedBy, CreatedAt = t.CreatedAt,
-                SubmittedAt = t.SubmittedAt, CompletedAt = t.CompletedAt, ExpiresAt = t.ExpiresAt, Attempts = t.Attempts,
-                Clips = t.Clips.OrderBy(c => c.Id).Select(c => new ArchiveClip
-                {
-                    Variant = c.Variant, Path = $"clips/{c.Sha256}{Path.GetExtension(c.RelativePath)}", Bytes = c.Bytes, Sha256 = c.Sha256,
-                    ContentType = c.ContentType, Width = c.Width, Height = c.Height, DurationSeconds = c.DurationSeconds, CreatedAt = c.CreatedAt,
-                }).ToList(),
-            }).ToList(),
+            Takes = archiveTakes,
         };
 
         using var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true);
@@ -158,8 +162,8 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
 
     private static void Check(ArchiveManifest manifest, Dictionary<string, ZipArchiveEntry> entries)
     {
-        if (manifest.FormatName != ArchiveManifest.Format || manifest.Version != ArchiveManifest.CurrentVersion)
-            throw Refused($"it is not a version {ArchiveManifest.CurrentVersion} {ArchiveManifest.Format} archive.");
+        if (manifest.FormatName != ArchiveManifest.Format || manifest.Version is < ArchiveManifest.OldestVersion or > ArchiveManifest.CurrentVersion)
+            throw Refused($"it is not a {ArchiveManifest.Format} archive of version {ArchiveManifest.OldestVersion} to {ArchiveManifest.CurrentVersion}.");
         if (string.IsNullOrWhiteSpace(manifest.Project.Name))
             throw Refused("the project has no name.");
         var shots = manifest.Shots.Select(s => s.Key).ToList();
@@ -186,6 +190,7 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
         }
         if (manifest.Shots.FirstOrDefault(s => s.SelectedTake is { } t && !takeSet.Contains(t)) is { } shot)
             throw Refused($"shot {shot.Key} selects a take that is not in the archive.");
+        CheckReviewNotes(manifest);
         // Parents must come before children, or the lineage has a cycle.
         var seen = new HashSet<int>();
         var pending = manifest.Takes.ToList();
@@ -256,6 +261,7 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
         foreach (var s in manifest.Shots.Where(s => s.SelectedTake is not null))
             shots[s.Key].SelectedTakeId = takes[s.SelectedTake!.Value].Id;
         await db.SaveChangesAsync(cancellationToken);
+        await WriteReviewNotesAsync(db, manifest, project.Id, takes, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return project.Id;
     }

@@ -15,7 +15,7 @@ public sealed record TimelineShot(
     int ReadyCount,
     int ActiveCount);
 
-/// <summary>One take as a gallery card shows it. Paths are inside the clip store.</summary>
+/// <summary>One take as a gallery card shows it. Paths are inside the clip store; a null review state means nobody reviewed it (pending).</summary>
 public sealed record TakeCard(
     long TakeId,
     long ShotId,
@@ -34,7 +34,9 @@ public sealed record TakeCard(
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt,
     string? ThumbnailPath,
-    string? VideoPath);
+    string? VideoPath,
+    ReviewState? ReviewState = null,
+    int? Rating = null);
 
 public sealed record ClipInfo(
     long Id,

@@ -85,7 +85,9 @@ public sealed partial class GalleryQueries
                 new TakeCard(t.Id, t.ShotId, t.ParentTakeId, t.RemixInstruction, t.Status, t.Progress, t.FailureClass, t.ErrorMessage,
                     t.Model, t.Size, t.Seconds, t.EstimatedCost, t.Cost, t.RequestedBy, t.CreatedAt, t.CompletedAt,
                     db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Thumbnail).Select(c => c.RelativePath).FirstOrDefault(),
-                    db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Video).Select(c => c.RelativePath).FirstOrDefault()),
+                    db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Video).Select(c => c.RelativePath).FirstOrDefault(),
+                    db.TakeReviews.Where(r => r.TakeId == t.Id).Select(r => (ReviewState?)r.State).FirstOrDefault(),
+                    db.TakeReviews.Where(r => r.TakeId == t.Id).Select(r => r.Rating).FirstOrDefault()),
                 t.ProjectId, t.Project!.Name, t.Shot!.Title, t.Shot.SelectedTakeId == t.Id,
                 db.Clips.Any(c => c.TakeId == t.Id && c.Variant == VideoVariant.Spritesheet)))
             .ToListAsync(cancellationToken);

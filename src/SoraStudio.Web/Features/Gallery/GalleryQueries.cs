@@ -138,7 +138,9 @@ public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> co
         t.Id, t.ShotId, t.ParentTakeId, t.RemixInstruction, t.Status, t.Progress, t.FailureClass, t.ErrorMessage,
         t.Model, t.Size, t.Seconds, t.EstimatedCost, t.Cost, t.RequestedBy, t.CreatedAt, t.CompletedAt,
         db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Thumbnail).Select(c => c.RelativePath).FirstOrDefault(),
-        db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Video).Select(c => c.RelativePath).FirstOrDefault());
+        db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Video).Select(c => c.RelativePath).FirstOrDefault(),
+        db.TakeReviews.Where(r => r.TakeId == t.Id).Select(r => (ReviewState?)r.State).FirstOrDefault(),
+        db.TakeReviews.Where(r => r.TakeId == t.Id).Select(r => r.Rating).FirstOrDefault());
 
     private async Task EnsureProjectAsync(StudioDbContext db, long projectId, CancellationToken cancellationToken) =>
         await access.RequireProjectAsync(db, projectId, ProjectPermission.View, cancellationToken);

@@ -30,15 +30,16 @@ public sealed class CommentService(
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new
             {
-                c.Id, c.ParentCommentId, c.AuthorUserId, Author = c.Author!.DisplayName, c.Body, c.StartSeconds, c.EndSeconds,
+                c.Id, c.ParentCommentId, c.AuthorUserId, Author = c.Author != null ? c.Author.DisplayName : c.ImportedAuthorName, c.ImportedAuthorEmail, c.Body, c.StartSeconds, c.EndSeconds,
                 c.CreatedAt, c.EditedAt, c.ResolvedAt, c.ResolvedByUserId, c.RemixTakeId, c.Mentions,
             })
             .ToListAsync(cancellationToken);
         var resolvers = await db.Users.AsNoTracking().Where(u => rows.Select(r => r.ResolvedByUserId).Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var comments = rows.Select(c => new CommentView(c.Id, c.ParentCommentId, c.AuthorUserId, c.Author, c.Body, c.StartSeconds, c.EndSeconds,
+        var comments = rows.Select(c => new CommentView(c.Id, c.ParentCommentId, c.AuthorUserId ?? "", c.Author ?? "", c.Body, c.StartSeconds, c.EndSeconds,
                 c.CreatedAt, c.EditedAt, c.ResolvedAt, c.ResolvedByUserId is { } by ? resolvers.GetValueOrDefault(by) ?? "a former member" : null,
-                c.RemixTakeId, c.Mentions.Select(id => names.GetValueOrDefault(id) ?? "").Where(n => n.Length > 0).ToList()))
+                c.RemixTakeId, c.Mentions.Select(id => names.GetValueOrDefault(id) ?? "").Where(n => n.Length > 0).ToList(),
+                c.AuthorUserId is null ? c.ImportedAuthorEmail : null))
             .ToList();
         return new CommentThreadData(takeId, projectId, seconds, user.UserId, role, comments, members);
     }
@@ -144,12 +145,8 @@ public sealed class CommentService(
 
     private static void CheckTimes(double? start, double? end, int seconds)
     {
-        if (start is null && end is not null)
-            throw StudioException.Invalid("startSeconds", "A range needs a start.");
-        if (start is { } s && (double.IsNaN(s) || s < 0 || s > seconds))
-            throw StudioException.Invalid("startSeconds", $"The time must be within the take's {seconds} s.");
-        if (end is { } e && (double.IsNaN(e) || e <= start || e > seconds))
-            throw StudioException.Invalid("endSeconds", $"The range must end after it starts and within the take's {seconds} s.");
+        if (CommentRules.CheckTimes(start, end, seconds) is { } problem)
+            throw StudioException.Invalid(problem.Field, problem.Problem);
     }
 
     private async Task<TakeComment> FindAsync(StudioDbContext db, long commentId, ProjectPermission permission, CancellationToken cancellationToken)

@@ -21,6 +21,21 @@ public static class CommentRules
         return null;
     }
 
+    /// <summary>
+    /// Why a time code is refused on a take of <paramref name="seconds"/>, or null: a point (start only), a range
+    /// (end after start), or neither; within the take.
+    /// </summary>
+    public static (string Field, string Problem)? CheckTimes(double? start, double? end, double seconds)
+    {
+        if (start is null && end is not null)
+            return ("startSeconds", "A range needs a start.");
+        if (start is { } s && (double.IsNaN(s) || s < 0 || s > seconds))
+            return ("startSeconds", $"The time must be within the take's {seconds} s.");
+        if (end is { } e && (double.IsNaN(e) || e <= start || e > seconds))
+            return ("endSeconds", $"The range must end after it starts and within the take's {seconds} s.");
+        return null;
+    }
+
     public static IReadOnlyList<CommentSegment> Split(string body, IReadOnlyCollection<(string UserId, string Name)> members)
     {
         var names = members.Where(m => m.Name.Length > 0).OrderByDescending(m => m.Name.Length).ToList();

@@ -2,7 +2,7 @@ using SoraStudio.Web.Data;
 
 namespace SoraStudio.Web.Features.Review;
 
-/// <summary>A comment as the thread shows it.</summary>
+/// <summary>A comment as the thread shows it; <see cref="AuthorId"/> is empty for an imported note whose author has no account here.</summary>
 public sealed record CommentView(
     long Id,
     long? ParentId,
@@ -16,8 +16,12 @@ public sealed record CommentView(
     DateTimeOffset? ResolvedAt,
     string? ResolvedBy,
     long? RemixTakeId,
-    IReadOnlyList<string> Mentions)
+    IReadOnlyList<string> Mentions,
+    string? ImportedAuthorEmail = null)
 {
+    /// <summary>An imported note whose author has no account here: <see cref="AuthorName"/> and this email are the archive's.</summary>
+    public bool IsImported => ImportedAuthorEmail is not null;
+
     public bool IsResolved => ResolvedAt is not null;
 }
 

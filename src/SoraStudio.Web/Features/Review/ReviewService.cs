@@ -23,11 +23,12 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
             .Select(t => new { t.Id, t.ProjectId, t.ShotId, ShotTitle = t.Shot!.Title, ProjectName = t.Project!.Name, t.Status, t.Seconds, t.Prompt })
             .SingleAsync(cancellationToken);
         var review = await db.TakeReviews.AsNoTracking().Where(r => r.TakeId == takeId)
-            .Select(r => new { r.State, r.Rating, r.Note, r.ReviewedAt, By = db.Users.Where(u => u.Id == r.ReviewedByUserId).Select(u => u.DisplayName).FirstOrDefault() })
+            .Select(r => new { r.State, r.Rating, r.Note, r.ReviewedAt, r.ImportedReviewerName, r.ImportedReviewerEmail, By = db.Users.Where(u => u.Id == r.ReviewedByUserId).Select(u => u.DisplayName).FirstOrDefault() })
             .SingleOrDefaultAsync(cancellationToken);
         var approved = await ApprovedTakeIdAsync(db, take.ShotId, cancellationToken);
         return new TakeReviewInfo(take.Id, take.ProjectId, take.ShotId, take.ShotTitle, take.ProjectName, take.Status, take.Seconds, take.Prompt,
-            review?.State ?? ReviewState.Pending, review?.Rating, review?.Note ?? "", review?.By, review?.ReviewedAt, approved == takeId, role);
+            review?.State ?? ReviewState.Pending, review?.Rating, review?.Note ?? "",
+            review?.By ?? (review?.ImportedReviewerName is { } imported ? $"{imported} ({(review.ImportedReviewerEmail is { Length: > 0 } email ? email + ", " : "")}imported)" : null), review?.ReviewedAt, approved == takeId, role);
     }
 
     /// <summary>The shot's approved take: the one approved most recently, or null.</summary>
@@ -68,7 +69,7 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
         ActivityLog.Add(db, time.GetUtcNow(), projectId, user, ActivityKind.Rated,
             rating is { } stars ? $"rated take {takeId} {stars} of 5" : $"cleared the rating of take {takeId}", review.ShotId, takeId);
         await db.SaveChangesAsync(cancellationToken);
-        events.Publish(new ReviewChanged(projectId, takeId, ReviewChangeKind.Review));
+        events.Publish(new ReviewChanged(projectId, takeId, ReviewChangeKind.Review, new ReviewMark(review.State, review.Rating)));
     }
 
     /// <summary>Ready takes still pending in the projects where the current user reviews, newest first.</summary>
@@ -100,7 +101,7 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
         return await mentioning.AsNoTracking()
             .Where(c => c.ResolvedAt == null && mine.Contains(c.ProjectId))
             .OrderByDescending(c => c.CreatedAt).Take(max)
-            .Select(c => new MentionItem(c.Id, c.TakeId, c.Take!.Shot!.Title, c.Take.Project!.Name, c.Author!.DisplayName, c.Body, c.StartSeconds, c.CreatedAt))
+            .Select(c => new MentionItem(c.Id, c.TakeId, c.Take!.Shot!.Title, c.Take.Project!.Name, c.Author != null ? c.Author.DisplayName : c.ImportedAuthorName ?? "", c.Body, c.StartSeconds, c.CreatedAt))
             .ToListAsync(cancellationToken);
     }
 
@@ -119,6 +120,7 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
         review.State = state;
         review.Note = note;
         review.ReviewedByUserId = user.UserId;
+        review.ImportedReviewerName = review.ImportedReviewerEmail = null;
         review.ReviewedAt = now;
         if (state == ReviewState.Approved)
         {
@@ -136,7 +138,7 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
             ActivityLog.Add(db, now, projectId, user, ActivityKind.ChangesRequested, $"asked for changes to take {takeId}: {note}", review.ShotId, takeId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        events.Publish(new ReviewChanged(projectId, takeId, ReviewChangeKind.Review));
+        events.Publish(new ReviewChanged(projectId, takeId, ReviewChangeKind.Review, new ReviewMark(review.State, review.Rating)));
         events.Publish(new ReviewChanged(projectId, takeId, ReviewChangeKind.Activity));
         // The resolved notes live on the takes the remix was made from.
         foreach (var thread in threads)

@@ -9,8 +9,14 @@ public enum ReviewChangeKind
     Activity,
 }
 
-/// <summary>Something about a take's review changed: a comment, its state or rating, or the project's activity.</summary>
-public sealed record ReviewChanged(long ProjectId, long? TakeId, ReviewChangeKind Kind);
+/// <summary>
+/// Something about a take's review changed: a comment, its state or rating, or the project's activity. A change of
+/// kind <see cref="ReviewChangeKind.Review"/> carries the take's review as it now is.
+/// </summary>
+public sealed record ReviewChanged(long ProjectId, long? TakeId, ReviewChangeKind Kind, ReviewMark? Review = null);
+
+/// <summary>A take's review state and rating (1–5, or null when unrated).</summary>
+public sealed record ReviewMark(SoraStudio.Web.Data.ReviewState State, int? Rating);
 
 /// <summary>
 /// The in-process stream of review changes: what lets two people on the same take see each other's comments at

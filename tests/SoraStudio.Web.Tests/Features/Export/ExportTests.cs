@@ -37,8 +37,14 @@ public sealed class ExportTests
         var output = Path.Combine(folder.Path, "joined.mp4");
 
         var sequence = await export.SequenceAsync(projectId);
-        await export.JoinAsync(projectId, output);
+        var plan = await export.JoinAsync(projectId, output);
         var edl = await export.EdlAsync(projectId);
+
+        // Takes of one size, frame rate and codec: joined by stream copy, as the timeline said it would be.
+        Assert.False(plan.Reencode);
+        Assert.Equal("joined without re-encoding: every take is 1280×720", plan.Summary);
+        Assert.Equal(plan, sequence.JoinPlan! with { FrameRate = plan.FrameRate });
+        Assert.Equal((1280, 720), ProbeSize(output));
 
         var parts = sequence.Clips.Sum(c => c.Length);
         Assert.Equal(12, parts, 0.5);
@@ -101,15 +107,77 @@ public sealed class ExportTests
         Assert.Equal("TITLE: Lighthouse\nFCM: NON-DROP FRAME\n\n", await studio.Get<ExportService>().EdlAsync(projectId));
     }
 
-    private static double Probe(string file)
+    [Fact]
+    public async Task TakesOfDifferentSizesAreReencodedToTheSizeMostOfTheRunningTimeUses()
+    {
+        using var folder = new TempFolder();
+        await using var emulator = await Emulators.StartAsync();
+        await using var studio = await StudioTestHost.StartAsync(folder.Path, emulator.BaseUrl);
+        var (projectId, wide) = await Seed.ShotInNewProjectAsync(studio, Seed.Spec(seconds: 8));
+        var tall = await Seed.ShotAsync(studio, projectId, Seed.Spec("Waves break on the rocks below.", 4) with { Size = "720x1280" }, "Rocks");
+        var generation = studio.Get<GenerationService>();
+        var a = (await generation.GenerateAsync(wide)).Single();
+        var b = (await generation.GenerateAsync(tall)).Single();
+        await StoredTakes.WaitUntilFinishedAsync(studio, 2, TimeSpan.FromSeconds(60));
+        var shots = studio.Get<ShotService>();
+        await shots.SelectTakeAsync(tall, b);
+        await shots.SelectTakeAsync(wide, a);
+        var export = studio.Get<ExportService>();
+        var sequence = await export.SequenceAsync(projectId);
+        Assert.Equal(["1280x720", "720x1280"], sequence.Clips.Select(c => c.Size));
+
+        // Offered: the timeline says the takes will be re-encoded, and why.
+        Assert.Equal("re-encoded to 1280×720 because shots differ in size", sequence.JoinPlan!.Summary);
+        // Delivered: the download says which path it took.
+        using var http = await studio.ClientAsync();
+        using var response = await http.GetAsync(ExportEndpoints.Url(projectId, "sequence.mp4"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("re-encoded to 1280x720 because shots differ in size", response.Headers.GetValues(ExportEndpoints.JoinHeader).Single());
+        var output = Path.Combine(folder.Path, "joined.mp4");
+        await File.WriteAllBytesAsync(output, await response.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal(sequence.Clips.Sum(c => c.Length), Probe(output), 0.3);
+        Assert.Equal(12, Probe(output), 0.3);
+        Assert.Equal((1280, 720), ProbeSize(output));
+    }
+
+    [Fact]
+    public void ThePlanPicksTheSizeOfMostRunningTimeAndReencodesOnlyWhenTakesDiffer()
+    {
+        var portraitWins = JoinPlan.For([new(1280, 720, 4), new(1280, 720, 4), new(720, 1280, 12)]);
+        var tie = JoinPlan.For([new(720, 1280, 4), new(1280, 720, 4)]);
+        var frameRates = JoinPlan.For([new(1280, 720, 4, "24/1", "h264"), new(1280, 720, 4, "30/1", "h264")]);
+        var codecs = JoinPlan.For([new(1280, 720, 4, "24/1", "h264", HasAudio: true), new(1280, 720, 4, "24/1", "h264")]);
+        var same = JoinPlan.For([new(1280, 720, 4, "24/1", "h264"), new(1280, 720, 8, "24/1", "h264")]);
+
+        Assert.Equal((true, 720, 1280, "shots differ in size"), (portraitWins.Reencode, portraitWins.Width, portraitWins.Height, portraitWins.Reason));
+        Assert.Equal((720, 1280), (tie.Width, tie.Height));
+        Assert.Equal((true, "shots differ in frame rate"), (frameRates.Reencode, frameRates.Reason));
+        Assert.Equal((true, "shots differ in codec parameters"), (codecs.Reencode, codecs.Reason));
+        Assert.False(same.Reencode);
+        // Fit inside the frame and pad; never stretch.
+        var filter = portraitWins.ReencodeArguments([("a.mp4", new(1280, 720, 4)), ("b.mp4", new(720, 1280, 12))], "out.mp4");
+        Assert.Contains("[0:v]scale=720:1280:force_original_aspect_ratio=decrease,pad=720:1280:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,format=yuv420p[v0]",
+            filter[filter.ToList().IndexOf("-filter_complex") + 1]);
+    }
+
+    private static (int Width, int Height) ProbeSize(string file) =>
+        Ffprobe("-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0", file).Split(',') is [var w, var h]
+            ? (int.Parse(w, CultureInfo.InvariantCulture), int.Parse(h, CultureInfo.InvariantCulture))
+            : throw new InvalidOperationException($"ffprobe gave no size for {file}.");
+
+    private static double Probe(string file) =>
+        double.Parse(Ffprobe("-show_entries", "format=duration", "-of", "csv=p=0", file), CultureInfo.InvariantCulture);
+
+    private static string Ffprobe(params string[] arguments)
     {
         var start = new ProcessStartInfo("ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file })
+        foreach (var a in arguments.Prepend("error").Prepend("-v"))
             start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         Assert.Equal(0, process.ExitCode);
-        return double.Parse(output.Trim(), CultureInfo.InvariantCulture);
+        return output.Trim();
     }
 }

@@ -1,7 +1,9 @@
 using AngleSharp.Dom;
 using Radzen;
 using SoraStudio.Web.Data;
+using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Web.Features.Gallery;
+using SoraStudio.Web.Features.Review;
 
 namespace SoraStudio.Web.Tests.Features.Gallery;
 
@@ -13,7 +15,46 @@ public sealed class GalleryComponentTests : BunitContext
     public GalleryComponentTests()
     {
         Services.AddRadzenComponents();
+        Services.AddSingleton<StudioEvents>();
         JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    [Fact]
+    public void ATileShowsItsReviewStateAsTextAndItsRatingAsStars()
+    {
+        var cut = Render<TakeTile>(p => p.Add(t => t.Card, Card(7) with { ReviewState = ReviewState.ChangesRequested, Rating = 4 }));
+
+        Assert.Equal("Changes requested", cut.Find(".review-indicator__state").TextContent.Trim());
+        var stars = cut.Find(".review-indicator__stars");
+        Assert.Equal(("img", "Rated 4 of 5"), (stars.GetAttribute("role"), stars.GetAttribute("aria-label")));
+        Assert.Equal(4, stars.QuerySelectorAll(".is-on").Length);
+        Assert.All(stars.Children, star => Assert.Equal("true", star.GetAttribute("aria-hidden")));
+    }
+
+    [Fact]
+    public void ATileFollowsItsTakesReviewLiveAndIgnoresOtherTakes()
+    {
+        var cut = Render<TakeTile>(p => p.Add(t => t.Card, Card(7)));
+        Assert.Equal("Pending review", cut.Find(".review-indicator__state").TextContent.Trim());
+        Assert.Empty(cut.FindAll(".review-indicator__stars"));
+        var events = Services.GetRequiredService<StudioEvents>();
+
+        events.Publish(new ReviewChanged(1, 8, ReviewChangeKind.Review, new ReviewMark(ReviewState.ChangesRequested, 1)));
+        events.Publish(new ReviewChanged(1, 7, ReviewChangeKind.Review, new ReviewMark(ReviewState.Approved, 5)));
+
+        cut.WaitForAssertion(() => Assert.Equal("Approved", cut.Find(".review-indicator__state").TextContent.Trim()));
+        Assert.Equal("Rated 5 of 5", cut.Find(".review-indicator__stars").GetAttribute("aria-label"));
+        // The gallery reading the same card again does not undo what the reviewer did.
+        cut.Render(p => p.Add(t => t.Card, Card(7)));
+        Assert.Equal("Approved", cut.Find(".review-indicator__state").TextContent.Trim());
+    }
+
+    [Fact]
+    public void ATakeStillBeingMadeHasNoPendingReviewBadge()
+    {
+        var cut = Render<TakeTile>(p => p.Add(t => t.Card, Card(8, TakeStatus.InProgress, progress: 40)));
+
+        Assert.Empty(cut.FindAll(".review-indicator"));
     }
 
     internal static TakeCard Card(long id, TakeStatus status = TakeStatus.Ready, long? parent = null, string? change = null, int progress = 0,

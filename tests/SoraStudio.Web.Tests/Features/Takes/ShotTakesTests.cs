@@ -1,5 +1,7 @@
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Review;
 using SoraStudio.Web.Features.Takes;
+using SoraStudio.Web.Tests.Features.Review;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Tests.TestSupport;
 
@@ -47,5 +49,32 @@ public class ShotTakesTests : PageTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("Canceled", cut.Find("[data-take-status]").GetAttribute("data-take-status")));
         Assert.NotEmpty(cut.FindAll($"[aria-label='Retry take {ids[0]}']"));
+    }
+
+    [Fact]
+    public async Task ACardShowsItsReviewStateAndRatingAndFollowsAReviewerLive()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host);
+        var reviewed = await ReviewServiceTests.ReadyTakeAsync(Host, projectId, shotId);
+        var fresh = await ReviewServiceTests.ReadyTakeAsync(Host, projectId, shotId);
+        var reviews = Host.Get<ReviewService>();
+        await reviews.RequestChangesAsync(reviewed, "Warmer light");
+        await reviews.RateAsync(reviewed, 2);
+        var cut = Render<ShotTakes>(p => p.Add(c => c.ShotId, shotId));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".take-card").Count));
+        var card = () => cut.Find($"[aria-label='Take {reviewed}']");
+        Assert.Equal("Changes requested", card().QuerySelector(".review-indicator__state")!.TextContent.Trim());
+        Assert.Equal("Rated 2 of 5", card().QuerySelector(".review-indicator__stars")!.GetAttribute("aria-label"));
+        Assert.Equal("Pending review", cut.Find($"[aria-label='Take {fresh}'] .review-indicator__state").TextContent.Trim());
+        Assert.Null(cut.Find($"[aria-label='Take {fresh}']").QuerySelector(".review-indicator__stars"));
+
+        // Another reviewer approves and re-rates it: the card follows without a reload.
+        await reviews.ApproveAsync(reviewed);
+        await reviews.RateAsync(reviewed, 5);
+
+        cut.WaitForAssertion(() => Assert.Equal("Rated 5 of 5", card().QuerySelector(".review-indicator__stars")!.GetAttribute("aria-label")));
+        Assert.Equal("Approved", card().QuerySelector(".review-indicator__state")!.TextContent.Trim());
+        Assert.Equal(5, card().QuerySelectorAll(".review-indicator__stars .is-on").Length);
+        Assert.Equal("Pending review", cut.Find($"[aria-label='Take {fresh}'] .review-indicator__state").TextContent.Trim());
     }
 }
