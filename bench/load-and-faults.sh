@@ -13,4 +13,4 @@ scripts/publish.sh "$published"
 dotnet build tests/SoraStudio.EndToEnd.Tests -c Release -v q -nologo
 STUDIO_BENCH=1 STUDIO_PUBLISHED="$published" dotnet test tests/SoraStudio.EndToEnd.Tests -c Release --no-build -nologo \
   --filter "FullyQualifiedName~LoadBenchmarks" --logger "console;verbosity=detailed" >"$published/test.log" || true
-grep -E "interactions|pauses|per session|CPU over|first round|takes:|errors:|logs kept|^\s+session|Passed|Failed|Assert|Error Message|Exception|   at SoraStudio" "$published/test.log" || true
+grep -E "server timings|slowest events|interactions|first interaction|the others|pauses|killed at|slowest|round 1:|round 2:|reloads:|per session|CPU over|first round|takes:|errors:|logs kept|^\s+session|Passed|Failed|Assert|Error Message|Exception|   at SoraStudio" "$published/test.log" || true

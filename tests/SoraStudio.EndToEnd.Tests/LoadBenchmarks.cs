@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -19,7 +20,7 @@ namespace SoraStudio.EndToEnd.Tests;
 /// reload, and the same checks run: p95 interaction latency, memory per session, errors, and every take finished
 /// exactly once (one paid create each, no video adopted twice).
 /// </summary>
-public sealed class LoadBenchmarks(ITestOutputHelper output)
+public sealed partial class LoadBenchmarks(ITestOutputHelper output)
 {
     const int Sessions = 50, Interactions = 10, GeneratedShots = 5, Variations = 4;
     const string Composer = "composer", Gallery = "gallery", EmulatorKey = "load-test-key";
@@ -47,7 +48,8 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
     static TimeSpan Pause(int defaultMs) => TimeSpan.FromMilliseconds(
         int.TryParse(Environment.GetEnvironmentVariable("STUDIO_LOAD_PAUSE_MS"), CultureInfo.InvariantCulture, out var ms) ? ms : defaultMs);
 
-    readonly ConcurrentBag<(string Kind, int Round, double Ms)> _latencies = [];
+    readonly ConcurrentBag<(string Kind, int Round, double Ms, double At, bool First)> _latencies = [];
+    readonly Stopwatch _clock = new();
     readonly ConcurrentBag<string> _errors = [];
     volatile bool _restarting;
 
@@ -74,6 +76,7 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
             ["Studio__Generation__PollInterval"] = "00:00:01",
             ["Studio__Generation__MaxPollInterval"] = "00:00:02",
             ["Studio__Generation__SubmitSettleTime"] = "00:00:10",
+            ["Studio__Diagnostics__TimingsLogInterval"] = "00:00:10",
         };
         Task<PublishedApp> StartStudioAsync() => PublishedApp.StartAsync(Path.Combine(published, "studio"), "SoraStudio.Web.dll", studioPort, "/health/ready", studioSettings, Path.Combine(work, "studio.log"));
 
@@ -82,7 +85,7 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = BrowserFixture.ChromiumPath,
+            ExecutablePath = LowPriorityBrowser(work),
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var passed = false;
@@ -100,35 +103,43 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromSeconds(5));
             var memoryPerSession = (studio.ResidentBytes - memoryBefore) / (double)Sessions;
 
-            var cpu = new CpuMeter(studio, emulator);
+            var cpu = new List<(string Phase, CpuMeter Meter)> { ("round 1", new CpuMeter(studio, emulator)) };
             foreach (var shotId in generatedShots)
                 (await api.PostAsJsonAsync($"shots/{shotId}/generate", new { variations = Variations })).EnsureSuccessStatusCode();
 
-            var clock = Stopwatch.StartNew();
+            _clock.Start();
             await Task.WhenAll(sessions.Select(s => InteractAsync(s, Interactions, round: 1)));
-            var firstRound = clock.Elapsed;
+            var firstRound = _clock.Elapsed;
             var atKill = await TakeStatesAsync(api, projectId);
+            cpu[^1].Meter.Stop(studio);
 
             // Kill the studio in the middle of generation, start it again on the same data and address.
             _restarting = true;
-            cpu.Add(studio);
+            cpu.Add(("kill, restart, 50 reloads", new CpuMeter(studio, emulator)));
+            cpu[^1].Meter.Add(studio);
             await studio.KillAsync();
             var downtime = Stopwatch.StartNew();
             studio = await StartStudioAsync();
-            cpu.Track(studio);
+            cpu[^1].Meter.Track(studio);
             var restartedIn = downtime.Elapsed;
             foreach (var session in sessions)
                 await session.OpenAsync();
             _restarting = false;
+            cpu[^1].Meter.Stop(studio);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"killed at {firstRound.TotalSeconds:0} s, every page reloaded at {_clock.Elapsed.TotalSeconds:0} s"));
+            cpu.Add(("round 2", new CpuMeter(studio, emulator)));
             await Task.WhenAll(sessions.Select(s => InteractAsync(s, Interactions, round: 2)));
-
-            cpu.Stop(studio);
+            cpu[^1].Meter.Stop(studio);
             var takes = await WaitUntilFinishedAsync(api, projectId, GeneratedShots * Variations, TimeSpan.FromMinutes(5));
             foreach (var session in sessions)
                 await session.Context.DisposeAsync();
             var jobs = await EmulatorJobsAsync(emulator.BaseAddress);
 
             Report(firstRound, atKill, restartedIn, memoryPerSession, cpu, takes, jobs);
+            var studioLog = File.ReadAllText(Path.Combine(work, "studio.log"));
+            output.WriteLine(ServerTimings(studioLog));
+            foreach (var slowest in SlowestComponents().Matches(studioLog).Select(m => m.Value).Distinct().Take(12))
+                output.WriteLine("  " + slowest);
             Assert.Equal(GeneratedShots * Variations, takes.Count);
             Assert.All(takes, t => Assert.True(t.Status is "ready" or "needsAttention", $"take {t.Id} ended {t.Status}"));
             // One paid create per take at most, and no video adopted by two takes.
@@ -272,7 +283,7 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
             if (ms < 0)
                 _errors.Add($"session {session.Index} round {round}: a {session.Kind} interaction showed no result within 30 s");
             else
-                _latencies.Add((session.Kind, round, ms));
+                _latencies.Add((session.Kind, round, ms, _clock.Elapsed.TotalSeconds, First: i == 0));
             await Task.Delay(pause);
         }
     }
@@ -415,24 +426,32 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
         static TimeSpan TestProcessCpu() => Process.GetCurrentProcess().TotalProcessorTime + PublishedApp.CpuTimeOfProcessesNamed("node");
     }
 
-    void Report(TimeSpan firstRound, List<TakeState> atKill, TimeSpan restartedIn, double memoryPerSession, CpuMeter cpu, List<TakeState> takes, List<string> jobs)
+    void Report(TimeSpan firstRound, List<TakeState> atKill, TimeSpan restartedIn, double memoryPerSession, List<(string Phase, CpuMeter Meter)> cpu, List<TakeState> takes, List<string> jobs)
     {
-        string Line(string kind, int? round)
+        string Line(string label, Func<(string Kind, int Round, double Ms, double At, bool First), bool> where)
         {
-            var samples = _latencies.Where(l => (kind == "all" || l.Kind == kind) && (round is null || l.Round == round)).Select(l => l.Ms).Order().ToArray();
+            var samples = _latencies.Where(where).Select(l => l.Ms).Order().ToArray();
             if (samples.Length == 0)
-                return $"{kind}: no interactions";
+                return $"{label}: no interactions";
             double P(double q) => samples[Math.Max(0, (int)Math.Ceiling(q * samples.Length) - 1)];
             return string.Create(CultureInfo.InvariantCulture,
-                $"{kind}{(round is null ? "" : $" round {round}")}: {samples.Length} interactions, median {P(0.5):0} ms, p95 {P(0.95):0} ms, max {samples[^1]:0} ms");
+                $"{label}: {samples.Length} interactions, median {P(0.5):0} ms, p95 {P(0.95):0} ms, max {samples[^1]:0} ms");
         }
-        foreach (var kind in new[] { Composer, Gallery, "all" })
-            output.WriteLine(Line(kind, null));
+        output.WriteLine(Line(Composer, l => l.Kind == Composer));
+        output.WriteLine(Line(Gallery, l => l.Kind == Gallery));
+        output.WriteLine(Line("all", _ => true));
         foreach (var round in new[] { 1, 2 })
-            output.WriteLine(Line("all", round));
+            output.WriteLine(Line($"all round {round}", l => l.Round == round));
+        // A page's first interaction pays for code its browser and the circuit have not run yet (after the restart, the studio's too).
+        output.WriteLine(Line("first interaction on each page", l => l.First));
+        output.WriteLine(Line("the others", l => !l.First));
         output.WriteLine($"pauses: composer {ComposerPause.TotalMilliseconds} ms, gallery {GalleryPause.TotalMilliseconds} ms");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"studio resident memory per session: {memoryPerSession / 1024:0} KB ({Sessions} sessions)"));
-        output.WriteLine(cpu.Summary());
+        foreach (var (phase, meter) in cpu)
+            output.WriteLine($"{phase}: {meter.Summary()}");
+        // Where the slowest 5 % fell, by 10 s of the run (round 1 starts at 0 s): bursts show as crowded windows.
+        var slow = _latencies.OrderByDescending(l => l.Ms).Take(Math.Max(1, _latencies.Count / 20)).ToList();
+        output.WriteLine("slowest 5 % by time: " + string.Join(", ", slow.GroupBy(l => (int)(l.At / 10) * 10).OrderBy(g => g.Key).Select(g => $"{g.Key}–{g.Key + 10} s: {g.Count()}")));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"first round {firstRound.TotalSeconds:0.0} s; at the kill: {string.Join(", ", atKill.GroupBy(t => t.Status).Select(g => $"{g.Count()} {g.Key}"))}; restarted and ready in {restartedIn.TotalSeconds:0.0} s"));
         output.WriteLine($"takes: {string.Join(", ", takes.GroupBy(t => t.Status).Select(g => $"{g.Count()} {g.Key}"))}; emulator jobs (paid creates): {jobs.Count}; attempts: {takes.Sum(t => t.Attempts)}");
@@ -440,6 +459,39 @@ public sealed class LoadBenchmarks(ITestOutputHelper output)
         foreach (var error in _errors.Take(10))
             output.WriteLine("  " + error);
     }
+
+    /// <summary>
+    /// Chromium started at the lowest CPU priority (nice 19; its renderers inherit it). People's browsers run on their
+    /// own machines; here 50 of them share the studio's two cores, and at equal priority the kernel's fair share gives
+    /// the studio's few threads a fiftieth of the machine whenever the browsers are busy. Lowered, the browsers still
+    /// compete with one another — so the latency measured in them includes that — but no longer take the studio's CPU.
+    /// </summary>
+    static string LowPriorityBrowser(string work)
+    {
+        var script = Path.Combine(work, "chromium-nice.sh");
+        File.WriteAllText(script, $"#!/bin/sh\nexec nice -n 19 {BrowserFixture.ChromiumPath} \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return script;
+    }
+
+    /// <summary>The studio's own share, from its "Server timings" log lines (Studio:Diagnostics:TimingsLogInterval).</summary>
+    static string ServerTimings(string log)
+    {
+        var windows = ServerTimingsLine().Matches(log).Select(m => m.Groups.Values.Skip(1).Select(g => double.Parse(g.Value, CultureInfo.InvariantCulture)).ToArray()).ToList();
+        if (windows.Count == 0)
+            return "server timings: none logged";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"server timings ({windows.Count} windows of 10 s): {windows.Sum(w => w[0]):0} browser events, p95 per window {windows.Min(w => w[2]):0.0}–{windows.Max(w => w[2]):0.0} ms, max {windows.Max(w => w[3]):0.0} ms; ") +
+            string.Create(CultureInfo.InvariantCulture,
+            $"{windows.Sum(w => w[4]):0} render batches delivered (acknowledged by the browser), p95 per window {windows.Min(w => w[6]):0.0}–{windows.Max(w => w[6]):0.0} ms, max {windows.Max(w => w[7]):0.0} ms");
+    }
+
+    [GeneratedRegex(@"slowest events: .*")]
+    private static partial Regex SlowestComponents();
+
+    [GeneratedRegex(@"(\d+) browser events handled in median ([\d.]+) ms, p95 ([\d.]+) ms, max ([\d.]+) ms; (\d+) render batches delivered in median ([\d.]+) ms, p95 ([\d.]+) ms, max ([\d.]+) ms")]
+    private static partial Regex ServerTimingsLine();
 
     static int FreePort()
     {
