@@ -116,7 +116,6 @@ public sealed partial class LoadBenchmarks(ITestOutputHelper output)
             // Kill the studio in the middle of generation, start it again on the same data and address.
             _restarting = true;
             cpu.Add(("kill, restart, 50 reloads", new CpuMeter(studio, emulator)));
-            cpu[^1].Meter.Add(studio);
             await studio.KillAsync();
             var downtime = Stopwatch.StartNew();
             studio = await StartStudioAsync();
@@ -403,15 +402,13 @@ public sealed partial class LoadBenchmarks(ITestOutputHelper output)
             Track(studio);
         }
 
+        /// <summary>Counts the studio's CPU from now on (the one started again after the kill: the killed one's time is lost with it).</summary>
         public void Track(PublishedApp studio) => _studioStart = studio.CpuTime;
-
-        /// <summary>Adds what the studio used since it was tracked (before it is killed, and at the end).</summary>
-        public void Add(PublishedApp studio) => _studio += studio.CpuTime - _studioStart;
 
         /// <summary>Ends the measurement (before the browsers close their pages).</summary>
         public void Stop(PublishedApp studio)
         {
-            Add(studio);
+            _studio += studio.CpuTime - _studioStart;
             var wall = _wall.Elapsed.TotalSeconds;
             var machine = PublishedApp.MachineCpu();
             string Share(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0} s ({t.TotalSeconds / wall / Environment.ProcessorCount:P0})");
