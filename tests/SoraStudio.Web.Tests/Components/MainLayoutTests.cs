@@ -50,4 +50,20 @@ public class MainLayoutTests : PageTestContext
         Assert.Empty(layout.FindAll(".shell-crumbs"));
         Assert.Equal("/projects", layout.FindAll(".shell-nav a").Single(a => a.TextContent == "Timeline").GetAttribute("href"));
     }
+
+    [Theory]
+    [InlineData("/projects/4/timeline", "Timeline")]
+    [InlineData("/projects/4/gallery", "Gallery")]
+    [InlineData("/projects/4", "Projects")]
+    public void OnAProjectsTimelineOrGalleryThatEntryIsTheActiveOneNotProjects(string path, string active)
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(path);
+        var layout = Render<MainLayout>();
+
+        Services.GetRequiredService<ShellState>().Show(4, "Harbour");
+
+        layout.WaitForAssertion(() => Assert.Equal([active],
+            layout.FindAll(".shell-nav a").Where(a => a.ClassList.Contains("active")).Select(a => a.TextContent.Trim())));
+    }
 }
