@@ -46,6 +46,7 @@ builder.Services.AddStudioFeatures(builder.Configuration);
 
 // Health checks: /health/live, /health/ready (database, clip store, Videos API provider).
 builder.Services.AddStudioHealth();
+builder.Services.AddStudioDiagnostics();
 
 // The automation API under /api/v1 and its OpenAPI document at /openapi/v1.json.
 builder.Services.AddStudioApi();

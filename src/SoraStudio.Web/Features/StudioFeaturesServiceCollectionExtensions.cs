@@ -31,6 +31,7 @@ public static class StudioFeaturesServiceCollectionExtensions
         services.AddScoped<AssetService>();
         services.AddScoped<GenerationService>();
         services.AddScoped<GalleryQueries>();
+        services.AddSingleton<MediaTools>();
         services.AddScoped<ExportService>();
         services.AddScoped<ProjectArchive>();
         services.AddScoped<ClipImporter>();

@@ -22,10 +22,6 @@ public static class HealthEndpoints
                 "Studio:Health:ProviderTimeout must be positive and ProviderCacheDuration not negative (hh:mm:ss).")
             .ValidateOnStart();
         services.AddSingleton<ProviderProbeCache>();
-        services.AddOptions<DiagnosticsOptions>().BindConfiguration(DiagnosticsOptions.Section)
-            .Validate(o => o.TimingsLogInterval >= TimeSpan.Zero, "Studio:Diagnostics:TimingsLogInterval must not be negative (hh:mm:ss).")
-            .ValidateOnStart();
-        services.AddHostedService<ServerTimingsLog>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddCheck<ClipStoreHealthCheck>("clipStore", tags: [ReadyTag])

@@ -13,6 +13,17 @@ public sealed class DiagnosticsOptions
     public TimeSpan TimingsLogInterval { get; set; }
 }
 
+public static class DiagnosticsServiceCollectionExtensions
+{
+    public static IServiceCollection AddStudioDiagnostics(this IServiceCollection services)
+    {
+        services.AddOptions<DiagnosticsOptions>().BindConfiguration(DiagnosticsOptions.Section)
+            .Validate(o => o.TimingsLogInterval >= TimeSpan.Zero, "Studio:Diagnostics:TimingsLogInterval must not be negative (hh:mm:ss).")
+            .ValidateOnStart();
+        return services.AddHostedService<ServerTimingsLog>();
+    }
+}
+
 /// <summary>
 /// Logs, once per interval, ASP.NET Core's built-in Blazor metrics for people's interactions (count, median, p95, max,
 /// and the three slowest components): how long the server took to handle browser events, and how long render batches

@@ -1,11 +1,9 @@
 using System.Buffers.Binary;
-using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Core.Prompting;
 using SoraStudio.Core.Spec;
-using SoraStudio.Emulator.Media;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
@@ -18,11 +16,11 @@ namespace SoraStudio.Web.Features.Export;
 /// with an optional prompt text or spec JSON. The file is probed (size, duration; ffprobe where installed, which
 /// also reads every packet) and refused, with nothing stored, when it is not a video or is cut short.
 /// </summary>
-public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, ClipStore store, ProjectAccess access, IConfiguration configuration, TimeProvider time)
+public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, ClipStore store, ProjectAccess access, MediaTools tools, TimeProvider time)
 {
     public const long MaxBytes = 2L * 1024 * 1024 * 1024;
 
-    private string Tool(string name) => configuration[$"Studio:Export:{(name == "ffprobe" ? "FfprobePath" : "FfmpegPath")}"] is { Length: > 0 } path ? path : name;
+    private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(2);
 
     public async Task<long> ImportAsync(long shotId, Stream video, string fileName, string? prompt = null, string? specJson = null,
         string requestedBy = "", CancellationToken cancellationToken = default)
@@ -131,8 +129,8 @@ public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, Cl
             throw StudioException.Invalid("file", $"“{name}” is not an MP4 video (no movie header with a duration and a picture size).");
         if (TopLevelBoxesOverrun(path))
             throw StudioException.Invalid("file", $"“{name}” is cut short: the file ends inside its media data (a truncated download or copy?).");
-        var result = await RunAsync(Tool("ffprobe"),
-            ["-v", "error", "-count_packets", "-show_entries", "stream=codec_type,nb_read_packets:format=duration", "-of", "json", path], cancellationToken);
+        var result = await MediaTools.RunAsync(tools.Ffprobe,
+            ["-v", "error", "-count_packets", "-show_entries", "stream=codec_type,nb_read_packets:format=duration", "-of", "json", path], ToolTimeout, cancellationToken);
         if (result is (var exit, var output, var errors))
         {
             if (exit != 0 || errors.Trim().Length > 0)
@@ -151,8 +149,8 @@ public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, Cl
     private async Task<bool> ThumbnailAsync(string video, string jpeg, double duration, CancellationToken cancellationToken)
     {
         var at = Math.Min(1, duration / 2).ToString("0.###", CultureInfo.InvariantCulture);
-        var result = await RunAsync(Tool("ffmpeg"),
-            ["-hide_banner", "-loglevel", "error", "-y", "-ss", at, "-i", video, "-frames:v", "1", "-vf", "scale=640:-2", jpeg], cancellationToken);
+        var result = await MediaTools.RunAsync(tools.Ffmpeg,
+            ["-hide_banner", "-loglevel", "error", "-y", "-ss", at, "-i", video, "-frames:v", "1", "-vf", "scale=640:-2", jpeg], ToolTimeout, cancellationToken);
         return result is (0, _, _) && File.Exists(jpeg) && new FileInfo(jpeg).Length > 0;
     }
 
@@ -185,20 +183,6 @@ public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, Cl
             position += size;
         }
         return position != file.Length;
-    }
-
-    /// <summary>Runs a tool; null when it is not installed.</summary>
-    private static async Task<(int Exit, string Output, string Errors)?> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await ProcessRunner.RunAsync(file, arguments, TimeSpan.FromMinutes(2), cancellationToken);
-            return (result.ExitCode, result.StandardOutput, result.StandardError);
-        }
-        catch (Win32Exception)
-        {
-            return null;
-        }
     }
 
     private static string Last(string errors) =>

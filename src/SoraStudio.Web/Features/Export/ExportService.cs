@@ -1,9 +1,7 @@
-using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SoraStudio.Emulator.Media;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
@@ -12,12 +10,9 @@ using SoraStudio.Web.Storage;
 namespace SoraStudio.Web.Features.Export;
 
 /// <summary>The timeline's selected takes as one MP4 (ffmpeg), an edit decision list, and a shot list; for the project's members.</summary>
-public sealed class ExportService(IDbContextFactory<StudioDbContext> contexts, ClipStore store, ProjectAccess access, IConfiguration configuration)
+public sealed class ExportService(IDbContextFactory<StudioDbContext> contexts, ClipStore store, ProjectAccess access, MediaTools tools)
 {
     public static readonly TimeSpan JoinTimeout = TimeSpan.FromMinutes(5);
-
-    private string FfmpegPath => configuration["Studio:Export:FfmpegPath"] is { Length: > 0 } path ? path : "ffmpeg";
-    private string FfprobePath => configuration["Studio:Export:FfprobePath"] is { Length: > 0 } path ? path : "ffprobe";
 
     /// <summary>The project's shots in order with their selected takes.</summary>
     public async Task<ProjectSequence> SequenceAsync(long projectId, CancellationToken cancellationToken = default)
@@ -92,7 +87,7 @@ public sealed class ExportService(IDbContextFactory<StudioDbContext> contexts, C
 
     private async Task FfmpegAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var (exit, errors) = await RunAsync(FfmpegPath, arguments, cancellationToken);
+        var (exit, errors) = await RunFfmpegAsync(arguments, cancellationToken);
         if (exit != 0)
             throw new StudioException(StudioErrorKind.Conflict, $"ffmpeg could not join the takes (exit {exit}): {Tail(errors)}");
     }
@@ -100,17 +95,11 @@ public sealed class ExportService(IDbContextFactory<StudioDbContext> contexts, C
     /// <summary>What ffprobe reads of a video: size, frame rate, codec parameters and sound; null where ffprobe is not installed.</summary>
     private async Task<JoinInput?> ProbeAsync(string path, CancellationToken cancellationToken)
     {
-        ProcessResult result;
-        try
-        {
-            result = await ProcessRunner.RunAsync(FfprobePath,
-                ["-v", "error", "-show_entries", "stream=codec_type,codec_name,profile,width,height,pix_fmt,r_frame_rate,sample_rate,channels:format=duration", "-of", "json", path],
-                JoinTimeout, cancellationToken);
-        }
-        catch (Win32Exception)
-        {
+        var result = await MediaTools.RunAsync(tools.Ffprobe,
+            ["-v", "error", "-show_entries", "stream=codec_type,codec_name,profile,width,height,pix_fmt,r_frame_rate,sample_rate,channels:format=duration", "-of", "json", path],
+            JoinTimeout, cancellationToken);
+        if (result is null)
             return null;
-        }
         if (result.ExitCode != 0)
             throw new StudioException(StudioErrorKind.Conflict, $"ffprobe could not read {Path.GetFileName(path)}: {Tail(result.StandardError)}");
         using var json = JsonDocument.Parse(result.StandardOutput);
@@ -133,7 +122,7 @@ public sealed class ExportService(IDbContextFactory<StudioDbContext> contexts, C
     {
         try
         {
-            return (await RunAsync(FfmpegPath, ["-hide_banner", "-version"], cancellationToken)).Exit == 0;
+            return (await RunFfmpegAsync(["-hide_banner", "-version"], cancellationToken)).Exit == 0;
         }
         catch (StudioException)
         {
@@ -147,18 +136,12 @@ public sealed class ExportService(IDbContextFactory<StudioDbContext> contexts, C
     public async Task<string> ShotListMarkdownAsync(long projectId, string? baseUrl = null, CancellationToken cancellationToken = default) =>
         ShotListDocument.Markdown(await SequenceAsync(projectId, cancellationToken), baseUrl);
 
-    private async Task<(int Exit, string Errors)> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    private async Task<(int Exit, string Errors)> RunFfmpegAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        try
-        {
-            var result = await ProcessRunner.RunAsync(file, arguments, JoinTimeout, cancellationToken);
-            return (result.ExitCode, result.StandardError);
-        }
-        catch (Win32Exception)
-        {
-            throw new StudioException(StudioErrorKind.Conflict,
-                $"ffmpeg is not installed (looked for “{file}”): install it (apt-get install ffmpeg) or set Studio:Export:FfmpegPath to join takes into one MP4. The EDL and the shot list need no ffmpeg.");
-        }
+        var result = await MediaTools.RunAsync(tools.Ffmpeg, arguments, JoinTimeout, cancellationToken)
+            ?? throw new StudioException(StudioErrorKind.Conflict,
+                $"ffmpeg is not installed (looked for “{tools.Ffmpeg}”): install it (apt-get install ffmpeg) or set Studio:Export:FfmpegPath to join takes into one MP4. The EDL and the shot list need no ffmpeg.");
+        return (result.ExitCode, result.StandardError);
     }
 
     private static string Tail(string text) => text.Length > 400 ? text[^400..] : text.Trim();
