@@ -270,7 +270,7 @@ public sealed partial class LoadBenchmarks(ITestOutputHelper output)
             try
             {
                 ms = session.Kind == Composer
-                    ? await TypeAsync(session.Page, session.Field!, $" w{session.Index}x{round}x{i}")
+                    ? await Keystroke.ToPreviewAsync(session.Page, session.Field!, $" w{session.Index}x{round}x{i}")
                     : await SearchAsync(session.Page, session.Field!, $"word{i % GeneratedShots}", $"Generated {i % GeneratedShots}");
             }
             catch (TimeoutException e)
@@ -285,25 +285,6 @@ public sealed partial class LoadBenchmarks(ITestOutputHelper output)
                 _latencies.Add((session.Kind, round, ms, _clock.Elapsed.TotalSeconds, First: i == 0));
             await Task.Delay(pause);
         }
-    }
-
-    /// <summary>A word typed at the end of the scene until the prompt preview shows it.</summary>
-    static async Task<double> TypeAsync(IPage page, IElementHandle field, string word)
-    {
-        return await page.EvaluateAsync<double>("""
-            async ([area, word]) => {
-                const shown = new Promise(resolve => {
-                    const observer = new MutationObserver(() => {
-                        if (document.querySelector('pre.composer-prompt')?.textContent.includes(word)) { observer.disconnect(); resolve(); }
-                    });
-                    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-                });
-                const started = performance.now();
-                area.value += word;
-                area.dispatchEvent(new Event('input', { bubbles: true }));
-                return await Promise.race([shown.then(() => performance.now() - started), new Promise(r => setTimeout(() => r(-1), 30000))]);
-            }
-            """, new object[] { field, word });
     }
 
     /// <summary>A prompt search submitted until every tile shown is a take of the shot searched for (its subtitle).</summary>
@@ -389,7 +370,7 @@ public sealed partial class LoadBenchmarks(ITestOutputHelper output)
         readonly TimeSpan _emulatorStart, _browsersStart, _testStart;
         readonly (TimeSpan Busy, TimeSpan Total) _machineStart;
         readonly Stopwatch _wall = Stopwatch.StartNew();
-        TimeSpan _studioStart, _studio;
+        TimeSpan _studioStart;
         string? _summary;
 
         public CpuMeter(PublishedApp studio, PublishedApp emulator)
@@ -408,12 +389,12 @@ public sealed partial class LoadBenchmarks(ITestOutputHelper output)
         /// <summary>Ends the measurement (before the browsers close their pages).</summary>
         public void Stop(PublishedApp studio)
         {
-            _studio += studio.CpuTime - _studioStart;
+            var studioCpu = studio.CpuTime - _studioStart;
             var wall = _wall.Elapsed.TotalSeconds;
             var machine = PublishedApp.MachineCpu();
             string Share(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0} s ({t.TotalSeconds / wall / Environment.ProcessorCount:P0})");
             _summary = string.Create(CultureInfo.InvariantCulture,
-                $"CPU over {wall:0} s on {Environment.ProcessorCount} cores: machine busy {(machine.Busy - _machineStart.Busy) / (machine.Total - _machineStart.Total):P0}; studio {Share(_studio)}, ") +
+                $"CPU over {wall:0} s on {Environment.ProcessorCount} cores: machine busy {(machine.Busy - _machineStart.Busy) / (machine.Total - _machineStart.Total):P0}; studio {Share(studioCpu)}, ") +
                 $"browsers {Share(PublishedApp.CpuTimeOfProcessesNamed("chromium") - _browsersStart)}, emulator {Share(_emulator.CpuTime - _emulatorStart)}, " +
                 $"test runner and Playwright {Share(TestProcessCpu() - _testStart)}";
         }
