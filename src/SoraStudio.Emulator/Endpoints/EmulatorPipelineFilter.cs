@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -62,7 +64,7 @@ internal sealed class EmulatorPipelineFilter(IOptions<EmulatorOptions> options, 
         {
             throw ApiErrors.MissingApiKey();
         }
-        if (!string.IsNullOrEmpty(apiKey) && !string.Equals(key, apiKey, StringComparison.Ordinal))
+        if (!string.IsNullOrEmpty(apiKey) && !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(apiKey)))
         {
             throw ApiErrors.IncorrectApiKey(key);
         }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using SoraStudio.Emulator;
 using SoraStudio.SoraApi;
@@ -15,7 +16,9 @@ public static class VideosBackendServiceCollectionExtensions
     /// <summary>
     /// With an API key (<c>Sora:ApiKey</c> or <c>OPENAI_API_KEY</c>): the configured endpoint (<c>Sora:BaseUrl</c>,
     /// the real API by default). Without one: the emulator, mounted in this app at <c>/v1</c> with its files
-    /// under the data folder, and the client pointed at this app's own address.
+    /// under the data folder, and the client pointed at this app's own address. The mounted emulator requires a
+    /// key made anew by every process and known only to its own client, so nobody else who reaches the port can
+    /// list prompts, download clips, take job slots or delete videos (<c>Emulator:ApiKey</c> is ignored here).
     /// </summary>
     public static IServiceCollection AddStudioVideosBackend(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,7 +30,8 @@ public static class VideosBackendServiceCollectionExtensions
             return services;
         }
 
-        services.AddVideosEmulator(configuration);
+        var processKey = NewProcessKey();
+        services.AddVideosEmulator(configuration, o => o.ApiKey = processKey);
         if (string.IsNullOrWhiteSpace(configuration["Emulator:DataPath"]))
             services.AddOptions<EmulatorOptions>().PostConfigure<StudioPaths>((o, paths) => o.DataPath = paths.Emulator);
         services.AddSingleton<SelfAddress>();
@@ -36,20 +40,21 @@ public static class VideosBackendServiceCollectionExtensions
         services.AddVideosApi(o =>
             {
                 o.BaseUrl = SelfAddress.PlaceholderBaseUrl.ToString();
-                // Without Emulator:ApiKey the emulator accepts any bearer token, so this one is no secret.
-                o.ApiKey = configuration["Emulator:ApiKey"] is { Length: > 0 } emulatorKey ? emulatorKey : "in-process-emulator";
+                o.ApiKey = processKey;
             })
             .AddHttpMessageHandler<SelfAddressHandler>()
             .AddStudioPollHints();
         return services;
     }
 
+    private static string NewProcessKey() => "emu_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
     /// <summary>With the in-process emulator: maps it at <c>/v1</c> and learns this app's address once it listens.</summary>
     public static WebApplication MapStudioVideosBackend(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<VideosBackend>().InProcessEmulator)
             return app;
-        // The emulator checks its own bearer key; the studio's sign-in does not apply to it.
+        // The emulator checks its own bearer key (this process's); the studio's sign-in does not apply to it.
         app.MapGroup("").AllowAnonymous().MapVideosEmulator(EmulatorPrefix);
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Services.GetRequiredService<SelfAddress>().Resolve(app.Services.GetRequiredService<IServer>()));

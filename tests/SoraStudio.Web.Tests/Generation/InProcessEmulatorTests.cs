@@ -19,23 +19,7 @@ public sealed class InProcessEmulatorTests
     public async Task WithoutAnApiKeyTheAppGeneratesThroughTheEmulatorMountedInItself()
     {
         using var folder = new TempFolder();
-        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            // An API key in the machine's environment must not send this test to a real endpoint.
-            web.UseSetting("OPENAI_API_KEY", "");
-            web.UseSetting("Sora:ApiKey", "");
-            foreach (var (key, value) in StudioTestHost.FastSettings(folder.Path, ""))
-            {
-                if (key.StartsWith("Studio:", StringComparison.Ordinal))
-                    web.UseSetting(key, value);
-            }
-            web.UseSetting("Emulator:RenderSecondsPerVideoSecond", "0.05");
-            web.UseSetting("Emulator:QueueDelayMs", "50");
-            web.UseSetting("Emulator:PollAfterMs", "100");
-            web.UseSetting("Emulator:Media:UseFfmpeg", "false");
-        });
-        app.UseKestrel(0);
-        app.StartServer();
+        await using var app = StartDefaultStudio(folder);
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         await TestUsers.ActAsNewOwnerAsync(services);
@@ -61,5 +45,73 @@ public sealed class InProcessEmulatorTests
         Assert.Equal(3, take.Clips.Count);
         Assert.All(take.Clips, c => Assert.True(services.GetRequiredService<ClipStore>().Exists(c.RelativePath)));
         Assert.True(Directory.Exists(Path.Combine(folder.Path, "emulator")), "the emulator keeps its files under the studio's data folder");
+    }
+
+    public static TheoryData<string, string> EmulatorRoutes() => new()
+    {
+        { "POST", "/v1/videos" },
+        { "GET", "/v1/videos" },
+        { "GET", "/v1/videos/video_123" },
+        { "DELETE", "/v1/videos/video_123" },
+        { "GET", "/v1/videos/video_123/content" },
+        { "HEAD", "/v1/videos/video_123/content" },
+        { "POST", "/v1/videos/video_123/remix" },
+        { "GET", "/v1/no-such-route" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EmulatorRoutes))]
+    public async Task TheMountedEmulatorRefusesAnyoneButTheStudioItself(string method, string path)
+    {
+        using var folder = new TempFolder();
+        // A key configured by hand is not the mounted emulator's key either.
+        await using var app = StartDefaultStudio(folder, ("Emulator:ApiKey", "configured-by-hand"));
+        using var http = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
+
+        foreach (var authorization in new[] { null, "Bearer in-process-emulator", "Bearer configured-by-hand", "Bearer any" })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (authorization is not null)
+                request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            if (method == "POST")
+                request.Content = new StringContent("""{"prompt":"A lighthouse at dusk","seconds":"4"}""", System.Text.Encoding.UTF8, "application/json");
+
+            using var response = await http.SendAsync(request);
+
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+            if (method != "HEAD")
+            {
+                using var envelope = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                var error = envelope.RootElement.GetProperty("error");
+                Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
+                Assert.Contains("API key", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+            }
+        }
+        Assert.Equal(0, app.Services.GetRequiredService<EmulatorRequestLog>().Requests.Count(r => r.StatusCode != 401));
+        Assert.Empty(app.Services.GetRequiredService<EmulatorJobs>().List());
+    }
+
+    private static WebApplicationFactory<Program> StartDefaultStudio(TempFolder folder, params (string Key, string Value)[] settings)
+    {
+        var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            // An API key in the machine's environment must not send this test to a real endpoint.
+            web.UseSetting("OPENAI_API_KEY", "");
+            web.UseSetting("Sora:ApiKey", "");
+            foreach (var (key, value) in StudioTestHost.FastSettings(folder.Path, ""))
+            {
+                if (key.StartsWith("Studio:", StringComparison.Ordinal))
+                    web.UseSetting(key, value);
+            }
+            web.UseSetting("Emulator:RenderSecondsPerVideoSecond", "0.05");
+            web.UseSetting("Emulator:QueueDelayMs", "50");
+            web.UseSetting("Emulator:PollAfterMs", "100");
+            web.UseSetting("Emulator:Media:UseFfmpeg", "false");
+            foreach (var (key, value) in settings)
+                web.UseSetting(key, value);
+        });
+        app.UseKestrel(0);
+        app.StartServer();
+        return app;
     }
 }
