@@ -1,12 +1,15 @@
 namespace SoraStudio.SoraApi;
 
 /// <summary>
-/// The Videos API (<c>/v1/videos</c>), one method per endpoint, shaped as Refit would generate it.
+/// The Videos API (<c>/v1/videos</c>), one method per endpoint, on a Refit interface (see <see cref="VideosApiClient"/>).
 /// Failures surface as <see cref="VideosApiException"/>.
 /// </summary>
 public interface IVideosApi
 {
-    /// <summary><c>POST /videos</c> (multipart). Paid: see <see cref="ApiErrorKind.OutcomeUnknown"/>.</summary>
+    /// <summary>
+    /// <c>POST /videos</c>: multipart, or JSON when the first frame is an <see cref="ImageInputReference"/>.
+    /// Paid: see <see cref="ApiErrorKind.OutcomeUnknown"/>.
+    /// </summary>
     Task<VideoJob> CreateVideoAsync(CreateVideoRequest request, CancellationToken cancellationToken = default);
 
     /// <summary><c>POST /videos/{id}/remix</c>. Paid, like create.</summary>
@@ -29,4 +32,10 @@ public interface IVideosApi
     /// Dispose the result to release the connection.
     /// </summary>
     Task<VideoContent> DownloadContentAsync(string videoId, string variant = VideoVariant.Video, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Part of a variant (<c>Range</c>), e.g. to resume a download that broke off. A server that ignores ranges sends
+    /// the whole: <see cref="VideoContent.Range"/> is then null.
+    /// </summary>
+    Task<VideoContent> DownloadContentAsync(string videoId, string variant, ByteRange? range, CancellationToken cancellationToken = default);
 }

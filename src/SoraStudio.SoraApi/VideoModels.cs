@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.Json.Serialization;
 
 namespace SoraStudio.SoraApi;
@@ -51,24 +52,77 @@ public sealed record DeletedVideo(
     [property: JsonPropertyName("object")] string Object,
     [property: JsonPropertyName("deleted")] bool Deleted);
 
-/// <summary>A create request. <see cref="InputReference"/> is sent as the multipart file part <c>input_reference</c>.</summary>
+/// <summary>
+/// A create request, sent as multipart form data (as the SDKs send it) with <see cref="InputReference"/> as its file
+/// part, or as JSON when the first frame is an <see cref="ImageInputReference"/>. Give at most one of the two.
+/// </summary>
 public sealed record CreateVideoRequest(string Prompt)
 {
     public string? Model { get; init; }
     public string? Size { get; init; }
     public string? Seconds { get; init; }
     public ReferenceImageUpload? InputReference { get; init; }
+    public ImageInputReference? ImageInputReference { get; init; }
 }
 
 /// <summary>An image to upload as the first frame. The stream is read once and not disposed by the client.</summary>
 public sealed record ReferenceImageUpload(Stream Content, string FileName, string ContentType);
+
+/// <summary>The first frame by reference (the contract's <c>ImageRefParam</c>): a URL or base64 data URL, or an uploaded file's id.</summary>
+public sealed record ImageInputReference
+{
+    private ImageInputReference(string? imageUrl, string? fileId) => (ImageUrl, FileId) = (imageUrl, fileId);
+
+    [JsonPropertyName("image_url"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ImageUrl { get; }
+
+    [JsonPropertyName("file_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FileId { get; }
+
+    /// <summary>A fully qualified URL or a <c>data:image/…;base64,</c> URL.</summary>
+    public static ImageInputReference FromUrl(string imageUrl)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(imageUrl);
+        return new(imageUrl, null);
+    }
+
+    public static ImageInputReference FromFileId(string fileId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileId);
+        return new(null, fileId);
+    }
+}
+
+/// <summary>Part of a download: <c>Range: bytes=From-To</c>, both inclusive; without <see cref="To"/>, to the end.</summary>
+public sealed record ByteRange
+{
+    public ByteRange(long from, long? to = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        if (to < from)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), to, "The range ends before it starts.");
+        }
+        (From, To) = (from, to);
+    }
+
+    public long From { get; }
+    public long? To { get; }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"bytes={From}-{To}");
+}
 
 /// <summary>A downloaded variant, streamed. Dispose it to release the connection.</summary>
 public sealed class VideoContent(Stream content, string contentType, long? length, IDisposable? owner = null) : IAsyncDisposable, IDisposable
 {
     public Stream Content { get; } = content;
     public string ContentType { get; } = contentType;
+
+    /// <summary>The bytes of <see cref="Content"/>: for a partial answer, of the part.</summary>
     public long? Length { get; } = length;
+
+    /// <summary>Which part of the whole this is, when a range was asked for and the server sent one (206); null for the whole.</summary>
+    public ContentRangeHeaderValue? Range { get; init; }
 
     public async ValueTask DisposeAsync()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using SoraStudio.SoraApi.Http;
 
 namespace SoraStudio.SoraApi;
 
@@ -11,16 +12,15 @@ internal sealed class VideosApiErrors(TimeProvider timeProvider, string? apiKey)
     private const int MaxErrorBodyBytes = 64 * 1024;
     private const int MaxQuotedBodyChars = 300;
 
-    public async Task<VideosApiException> FromResponseAsync(
-        VideosApiOperation operation, HttpResponseMessage response, CancellationToken cancellationToken)
+    public async Task<VideosApiException> FromResponseAsync(ApiCall call, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = response.StatusCode;
         var body = await ReadBodyAsync(response, cancellationToken);
         var error = ParseEnvelope(body);
         var detail = error?.Message is { Length: > 0 } message ? message : Quote(body) ?? response.ReasonPhrase ?? "no details";
         var kind = Classify(status, error);
-        var outcomeUnknown = operation.IsPaid() && !ProvesNothingWasCreated(status);
-        var text = $"{operation} failed: HTTP {(int)status} {status}{(error?.Code is { } code ? $" ({code})" : "")}: {detail}";
+        var outcomeUnknown = call.Paid && !ProvesNothingWasCreated(status);
+        var text = $"{call.Name} failed: HTTP {(int)status} {status}{(error?.Code is { } code ? $" ({code})" : "")}: {detail}";
         if (outcomeUnknown)
         {
             text += " The video may have been created: reconcile before submitting again.";
@@ -37,25 +37,25 @@ internal sealed class VideosApiErrors(TimeProvider timeProvider, string? apiKey)
     }
 
     /// <summary>A transport fault or a timeout: <see cref="ApiErrorKind.Network"/>, or for a paid call whose request may have arrived, <see cref="ApiErrorKind.OutcomeUnknown"/>.</summary>
-    public VideosApiException FromTransportFault(VideosApiOperation operation, Exception fault, bool timedOut, HttpStatusCode? status = null)
+    public VideosApiException FromTransportFault(ApiCall call, Exception fault, bool timedOut, HttpStatusCode? status = null)
     {
         var what = timedOut ? "timed out" : $"failed in transport ({fault.GetType().Name}: {fault.Message})";
-        if (operation.IsPaid() && !NeverReachedServer(fault))
+        if (call.Paid && !NeverReachedServer(fault))
         {
             return new VideosApiException(
                 ApiErrorKind.OutcomeUnknown,
-                Redact($"{operation} {what}. The video may have been created: reconcile before submitting again."),
+                Redact($"{call.Name} {what}. The video may have been created: reconcile before submitting again."),
                 status,
                 innerException: fault);
         }
-        return new VideosApiException(ApiErrorKind.Network, Redact($"{operation} {what}."), status, innerException: fault);
+        return new VideosApiException(ApiErrorKind.Network, Redact($"{call.Name} {what}."), status, innerException: fault);
     }
 
-    /// <summary>A 2xx whose body is not the expected JSON.</summary>
-    public VideosApiException Malformed(VideosApiOperation operation, HttpResponseMessage response, Exception? fault)
+    /// <summary>A 2xx whose body is missing or not the expected JSON.</summary>
+    public VideosApiException Malformed(ApiCall call, HttpResponseMessage response, Exception? fault)
     {
-        var paid = operation.IsPaid();
-        var text = $"{operation} returned HTTP {(int)response.StatusCode} with a body that is not the expected JSON"
+        var paid = call.Paid;
+        var text = $"{call.Name} returned HTTP {(int)response.StatusCode} with a body that is not the expected JSON"
             + (fault is null ? "." : $" ({fault.Message}).")
             + (paid ? " The video may have been created: reconcile before submitting again." : "");
         return new VideosApiException(

@@ -7,10 +7,19 @@ namespace SoraStudio.SoraApi;
 [JsonSerializable(typeof(VideoJob))]
 [JsonSerializable(typeof(VideoPage))]
 [JsonSerializable(typeof(DeletedVideo))]
+[JsonSerializable(typeof(CreateVideoJsonBody))]
 [JsonSerializable(typeof(RemixVideoBody))]
 [JsonSerializable(typeof(ErrorEnvelope))]
 [JsonSerializable(typeof(WebhookEvent))]
 internal sealed partial class VideosApiJsonContext : JsonSerializerContext;
+
+/// <summary>The JSON body of <c>POST /videos</c> (the contract's <c>CreateVideoJsonBody</c>); what is not set is left out.</summary>
+internal sealed record CreateVideoJsonBody(
+    [property: JsonPropertyName("prompt")] string Prompt,
+    [property: JsonPropertyName("model"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Model,
+    [property: JsonPropertyName("size"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Size,
+    [property: JsonPropertyName("seconds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Seconds,
+    [property: JsonPropertyName("input_reference"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImageInputReference? InputReference);
 
 /// <summary>The JSON body of <c>POST /videos/{id}/remix</c>.</summary>
 internal sealed record RemixVideoBody([property: JsonPropertyName("prompt")] string Prompt);

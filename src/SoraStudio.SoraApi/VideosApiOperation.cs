@@ -1,19 +1,12 @@
 namespace SoraStudio.SoraApi;
 
-/// <summary>The endpoints, as named in messages and logs.</summary>
-internal enum VideosApiOperation
+/// <summary>The endpoints' names, as messages and logs give them.</summary>
+internal static class VideosApiOperation
 {
-    CreateVideo,
-    RemixVideo,
-    GetVideo,
-    ListVideos,
-    DeleteVideo,
-    DownloadContent,
-}
-
-internal static class VideosApiOperationExtensions
-{
-    /// <summary>Paid calls create a billed job and carry no idempotency key: a blind retry may pay twice.</summary>
-    public static bool IsPaid(this VideosApiOperation operation) =>
-        operation is VideosApiOperation.CreateVideo or VideosApiOperation.RemixVideo;
+    public const string CreateVideo = nameof(CreateVideo);
+    public const string RemixVideo = nameof(RemixVideo);
+    public const string GetVideo = nameof(GetVideo);
+    public const string ListVideos = nameof(ListVideos);
+    public const string DeleteVideo = nameof(DeleteVideo);
+    public const string DownloadContent = nameof(DownloadContent);
 }

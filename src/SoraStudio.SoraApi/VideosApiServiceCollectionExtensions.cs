@@ -2,7 +2,10 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Refit;
+using SoraStudio.SoraApi.Http;
 
 namespace SoraStudio.SoraApi;
 
@@ -12,6 +15,7 @@ public static class VideosApiServiceCollectionExtensions
     /// Registers <see cref="IVideosApi"/> with options bound from the section <c>Sora</c> of <paramref name="configuration"/>
     /// (the app's configuration root); <c>OPENAI_API_KEY</c> stands in for a missing <c>Sora:ApiKey</c>. Validated on start.
     /// </summary>
+    /// <returns>The builder of the named client <c>IVideosApi</c>: handlers added to it run inside the policy, once per attempt.</returns>
     public static IHttpClientBuilder AddVideosApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<VideosApiOptions>()
@@ -38,16 +42,54 @@ public static class VideosApiServiceCollectionExtensions
         services.AddOptions<VideosApiOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VideosApiOptions>, VideosApiOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddTransient<IVideosApi>(sp => new VideosApiClient(sp.GetRequiredService<IVideosRestApi>(), Options(sp)));
         return services
-            // The client times each attempt itself; HttpClient's own 100 s limit would cut long downloads.
-            .AddHttpClient<IVideosApi, VideosApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            // Redirects are followed by the client, which drops credentials when one leaves the API's origin.
+            .AddRefitGeneratedClient<IVideosRestApi>(sp => VideosApiRefitSettings.Create(Options(sp).Value), nameof(IVideosApi))
+            .ConfigureHttpClient((sp, http) =>
+            {
+                http.BaseAddress = BaseUri(Options(sp).Value);
+                // The policy times each attempt; HttpClient's own 100 s limit would cut long downloads.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            // Redirects are followed by the policy, which drops credentials when one leaves the API's origin.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.None,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
-            .RedactLoggedHeaders(["Authorization", "OpenAI-Organization", "OpenAI-Project"]);
+            .AddHttpMessageHandler(sp => new ApiPolicyHandler(
+                Policy(Options(sp).Value), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ApiPolicyHandler>>()))
+            .RedactLoggedHeaders(CredentialHeaders);
+    }
+
+    private static readonly string[] CredentialHeaders = ["Authorization", "OpenAI-Organization", "OpenAI-Project"];
+
+    private static IOptions<VideosApiOptions> Options(IServiceProvider services) => services.GetRequiredService<IOptions<VideosApiOptions>>();
+
+    private static Uri BaseUri(VideosApiOptions options) => new(options.BaseUrl.TrimEnd('/') + "/");
+
+    private static ApiPolicy Policy(VideosApiOptions options)
+    {
+        var credentials = new List<KeyValuePair<string, string>> { new(CredentialHeaders[0], "Bearer " + options.ApiKey) };
+        if (!string.IsNullOrEmpty(options.Organization))
+        {
+            credentials.Add(new(CredentialHeaders[1], options.Organization));
+        }
+        if (!string.IsNullOrEmpty(options.Project))
+        {
+            credentials.Add(new(CredentialHeaders[2], options.Project));
+        }
+        return new ApiPolicy
+        {
+            BaseUri = BaseUri(options),
+            Credentials = credentials,
+            Secret = options.ApiKey,
+            Timeout = options.Timeout,
+            MaxRetries = options.MaxRetries,
+            BaseDelay = options.BaseDelay,
+            MaxDelay = options.MaxDelay,
+            MaxRetryAfter = options.MaxRetryAfter,
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net;
+using System.Net.Http.Headers;
 using SoraStudio.SoraApi.Tests.Fakes;
 
 namespace SoraStudio.SoraApi.Tests;
@@ -76,6 +77,48 @@ public sealed class VideosApiClientDownloadTests
         Assert.False(hop.Headers.ContainsKey("OpenAI-Organization"));
         Assert.False(hop.Headers.ContainsKey("OpenAI-Project"));
         Assert.Equal(9, content.Content.ReadByte());
+    }
+
+    [Fact]
+    public async Task ARangeIsAskedForAndThePartDescribed()
+    {
+        var handler = new FakeHttpHandler().Then((_, _) =>
+        {
+            var part = Mp4(new ByteArrayContent([5, 6, 7]), 3);
+            part.StatusCode = HttpStatusCode.PartialContent;
+            part.Content.Headers.ContentRange = new ContentRangeHeaderValue(100, 102, 1000);
+            return Task.FromResult(part);
+        });
+
+        await using var content = await TestClient.Create(handler).DownloadContentAsync("video_1", VideoVariant.Video, new ByteRange(100, 102));
+
+        Assert.Equal("bytes=100-102", Assert.Single(handler.Requests).Headers["Range"]);
+        Assert.Equal(3, content.Length);
+        Assert.Equal(100, content.Range?.From);
+        Assert.Equal(1000, content.Range?.Length);
+    }
+
+    [Fact]
+    public async Task ARangeFollowsARedirectThatDropsTheCredentials()
+    {
+        var handler = new FakeHttpHandler()
+            .Then(HttpStatusCode.Found, null, ("Location", "https://cdn.example.net/clip.mp4"))
+            .Then((_, _) => Task.FromResult(Mp4(new ByteArrayContent([9]), 1)));
+
+        await using var content = await TestClient.Create(handler).DownloadContentAsync("video_1", VideoVariant.Video, new ByteRange(500));
+
+        var hop = handler.Requests.ToArray()[1];
+        Assert.Equal("bytes=500-", hop.Headers["Range"]);
+        Assert.False(hop.Headers.ContainsKey("Authorization"));
+        Assert.Null(content.Range);
+    }
+
+    [Theory]
+    [InlineData(-1L, null)]
+    [InlineData(10L, 9L)]
+    public void ARangeThatCannotBeIsRefused(long from, long? to)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ByteRange(from, to));
     }
 
     [Fact]

@@ -80,6 +80,68 @@ public sealed class VideosApiClientRequestTests
     }
 
     [Fact]
+    public async Task EachCreateBodyHasAFreshBoundaryAndALength()
+    {
+        var handler = new FakeHttpHandler().Always(HttpStatusCode.OK, ApiJson.Video());
+        var client = TestClient.Create(handler);
+
+        await client.CreateVideoAsync(new CreateVideoRequest("one"));
+        await client.CreateVideoAsync(new CreateVideoRequest("two"));
+
+        var boundaries = handler.Requests.Select(r => MediaTypeHeaderValue.Parse(r.ContentType).Boundary.Value).ToList();
+        Assert.Equal(2, boundaries.Distinct().Count());
+        Assert.All(handler.Requests, r => Assert.Equal(r.Body.Length, r.ContentLength));
+    }
+
+    [Fact]
+    public async Task APromptCannotForgeAFieldOfTheForm()
+    {
+        // Refit's [Multipart] would write this fixed boundary: a prompt holding it could add a field the studio never priced.
+        const string forged = "A calm sea\r\n------MyGreatBoundary\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nsora-2-pro";
+        var handler = new FakeHttpHandler().Then(HttpStatusCode.OK, ApiJson.Video());
+
+        await TestClient.Create(handler).CreateVideoAsync(new CreateVideoRequest(forged) { Model = "sora-2" });
+
+        var parts = await ReadMultipartAsync(Assert.Single(handler.Requests));
+        Assert.Equal(["prompt", "model"], parts.Select(p => p.Name));
+        Assert.Equal(forged, parts[0].Text);
+        Assert.Equal("sora-2", parts[1].Text);
+    }
+
+    [Fact]
+    public async Task CreateWithAnImageReferenceSendsJsonWithoutWhatWasNotSet()
+    {
+        var handler = new FakeHttpHandler().Then(HttpStatusCode.OK, ApiJson.Video());
+
+        await TestClient.Create(handler).CreateVideoAsync(new CreateVideoRequest("A kite, \"from the photo\"")
+        {
+            Seconds = "8",
+            ImageInputReference = ImageInputReference.FromUrl("https://example.test/kite.png"),
+        });
+
+        var sent = Assert.Single(handler.Requests);
+        Assert.Equal("https://api.test/v1/videos", sent.Uri.ToString());
+        Assert.Equal("application/json", sent.ContentType);
+        Assert.Equal(sent.Body.Length, sent.ContentLength);
+        Assert.Equal(
+            """{"prompt":"A kite, \u0022from the photo\u0022","seconds":"8","input_reference":{"image_url":"https://example.test/kite.png"}}""",
+            sent.BodyText);
+    }
+
+    [Fact]
+    public async Task CreateTakesTheFirstFrameAsAnUploadOrAReferenceNotBoth()
+    {
+        var handler = new FakeHttpHandler();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => TestClient.Create(handler).CreateVideoAsync(new CreateVideoRequest("p")
+        {
+            InputReference = new ReferenceImageUpload(new MemoryStream([1]), "a.png", "image/png"),
+            ImageInputReference = ImageInputReference.FromFileId("file-123"),
+        }));
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
     public async Task RemixSendsJsonWithThePrompt()
     {
         var handler = new FakeHttpHandler().Then(HttpStatusCode.OK, ApiJson.Video("video_2", remixedFrom: "video_1"));

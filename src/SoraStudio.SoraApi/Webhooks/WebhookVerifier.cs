@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 
 namespace SoraStudio.SoraApi.Webhooks;
 
@@ -33,14 +33,15 @@ public sealed class WebhookVerifier
     }
 
     /// <summary>Verifies a delivery and parses its event.</summary>
+    /// <param name="headers">The delivery's headers, names in any case (ASP.NET Core's <c>IHeaderDictionary</c> is one).</param>
     /// <exception cref="WebhookVerificationException">The delivery must be rejected.</exception>
-    public WebhookEvent Unwrap(string payload, IHeaderDictionary headers)
+    public WebhookEvent Unwrap(string payload, IEnumerable<KeyValuePair<string, StringValues>> headers)
     {
         Verify(payload, headers);
         return WebhookEvent.Parse(payload);
     }
 
-    public void Verify(string payload, IHeaderDictionary headers)
+    public void Verify(string payload, IEnumerable<KeyValuePair<string, StringValues>> headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
         Verify(payload, Header(headers, IdHeader), Header(headers, TimestampHeader), Header(headers, SignatureHeader));
@@ -116,8 +117,10 @@ public sealed class WebhookVerifier
         }
     }
 
-    private static string? Header(IHeaderDictionary headers, string name) =>
-        headers.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;
+    private static string? Header(IEnumerable<KeyValuePair<string, StringValues>> headers, string name) =>
+        headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase) && h.Value.Count > 0).Value is { Count: > 0 } values
+            ? values.ToString()
+            : null;
 
     private static string Required(string? value, string header) => string.IsNullOrEmpty(value)
         ? throw new WebhookVerificationException(WebhookFailure.MissingHeader, $"Missing required header: {header}.")

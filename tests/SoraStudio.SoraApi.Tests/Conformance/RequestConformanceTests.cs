@@ -39,6 +39,38 @@ public sealed class RequestConformanceTests
         Assert.All(fields.Where(f => f.Key != "input_reference"), f => Assert.False(f.Value.IsFile));
     }
 
+    [Theory]
+    [InlineData("image_url")]
+    [InlineData("file_id")]
+    public async Task CreateByReferenceIsJsonWithTheSchemasFieldNamesAndOneReference(string by)
+    {
+        var handler = new FakeHttpHandler().Then(HttpStatusCode.OK, ApiJson.Video());
+
+        await TestClient.Create(handler).CreateVideoAsync(new CreateVideoRequest("A paper boat on a rain gutter")
+        {
+            Model = VideoModel.Sora2,
+            Size = "1280x720",
+            Seconds = "4",
+            ImageInputReference = by == "file_id" ? ImageInputReference.FromFileId("file-123") : ImageInputReference.FromUrl("https://example.test/boat.png"),
+        });
+
+        var sent = Assert.Single(handler.Requests);
+        var mediaType = MediaTypeHeaderValue.Parse(sent.ContentType).MediaType.Value!;
+        Assert.Contains(mediaType, OpenApiSpec.RequestMediaTypes("/videos", "post"));
+        var schema = OpenApiSpec.SchemaRef("/videos", "post", mediaType);
+        Assert.Equal("CreateVideoJsonBody", schema);
+
+        using var body = JsonDocument.Parse(sent.Body);
+        var names = body.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet();
+        Assert.Equal(OpenApiSpec.PropertyNames(schema), names);
+        Assert.Contains(body.RootElement.GetProperty("size").GetString()!, OpenApiSpec.Enum("VideoSize"));
+        Assert.Contains(body.RootElement.GetProperty("seconds").GetString()!, OpenApiSpec.Enum("VideoSeconds"));
+        Assert.Contains(body.RootElement.GetProperty("model").GetString()!, OpenApiSpec.Enum("VideoModel"));
+        var reference = body.RootElement.GetProperty("input_reference").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal([by], reference);
+        Assert.Contains(by, OpenApiSpec.PropertyNames("ImageRefParam-2"));
+    }
+
     [Fact]
     public async Task RemixIsJsonWithTheSchemasFieldNames()
     {

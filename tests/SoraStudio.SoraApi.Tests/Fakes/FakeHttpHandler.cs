@@ -69,6 +69,7 @@ internal sealed class FakeHttpHandler : HttpMessageHandler
             request.RequestUri!,
             request.Headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase),
             request.Content?.Headers.ContentType?.ToString(),
+            request.Content?.Headers.ContentLength,
             body));
         var respond = _script.TryDequeue(out var next) ? next : _fallback
             ?? throw new InvalidOperationException($"Unexpected request {request.Method} {request.RequestUri}");
@@ -79,7 +80,7 @@ internal sealed class FakeHttpHandler : HttpMessageHandler
 }
 
 internal sealed record RecordedRequest(
-    HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string? ContentType, byte[] Body)
+    HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string? ContentType, long? ContentLength, byte[] Body)
 {
     public string BodyText => Encoding.UTF8.GetString(Body);
 }

@@ -31,6 +31,25 @@ public sealed class EmulatorDownloadTests
     }
 
     [Fact]
+    public async Task ARangeOfAClipIsThatPartOfIt()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var video = await h.CreateCompletedAsync();
+        var whole = await File.ReadAllBytesAsync(h.Server.Jobs.Find(video.Id)!.VideoFile!);
+
+        await using var head = await h.Client.DownloadContentAsync(video.Id, VideoVariant.Video, new ByteRange(0, 99));
+        await using var tail = await h.Client.DownloadContentAsync(video.Id, VideoVariant.Video, new ByteRange(100));
+        var bytes = new MemoryStream();
+        await head.Content.CopyToAsync(bytes);
+        await tail.Content.CopyToAsync(bytes);
+
+        Assert.Equal(100, head.Length);
+        Assert.Equal(whole.Length, head.Range?.Length);
+        Assert.Equal(100, tail.Range?.From);
+        Assert.Equal(whole, bytes.ToArray());
+    }
+
+    [Fact]
     public async Task ADownloadDroppedHalfWayIsANetworkError()
     {
         await using var h = await EmulatorHarness.StartAsync();

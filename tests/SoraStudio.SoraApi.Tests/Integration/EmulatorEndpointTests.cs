@@ -72,6 +72,23 @@ public sealed class EmulatorEndpointTests
     }
 
     [Fact]
+    public async Task ACreateWithAReferenceByUrlIsAcceptedAsJsonAndTheImageIsRead()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        static ImageInputReference DataUrl(int width, int height) =>
+            ImageInputReference.FromUrl("data:image/png;base64," + Convert.ToBase64String(PngHeader(width, height)));
+
+        var created = await h.Client.CreateVideoAsync(new CreateVideoRequest("The boat from the photo") { Size = "1280x720", ImageInputReference = DataUrl(1280, 720) });
+        var e = await Assert.ThrowsAsync<VideosApiException>(
+            () => h.Client.CreateVideoAsync(new CreateVideoRequest("p") { Size = "1280x720", ImageInputReference = DataUrl(640, 480) }));
+
+        Assert.Equal("1280x720", created.Size);
+        Assert.Equal(ApiErrorKind.InvalidRequest, e.Kind);
+        Assert.Equal("input_reference", e.Param);
+        Assert.Single(h.Server.Jobs.List());
+    }
+
+    [Fact]
     public async Task ARemixIsANewVideoThatPointsToItsSource()
     {
         await using var h = await EmulatorHarness.StartAsync();

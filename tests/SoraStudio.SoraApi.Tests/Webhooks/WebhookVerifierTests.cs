@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using SoraStudio.SoraApi.Tests.Fakes;
 using SoraStudio.SoraApi.Webhooks;
 
@@ -116,6 +117,19 @@ public sealed class WebhookVerifierTests
     {
         Assert.Throws<WebhookVerificationException>(
             () => At(VideoTimestamp).Verify(VideoBody, Headers(VideoId, VideoTimestamp, "v1,bm90LWl0 v1,YWxzby1ub3Q= v2," + VideoSignature[3..])));
+    }
+
+    [Fact]
+    public void HeadersNeedNotComeFromAspNetCore()
+    {
+        var headers = new Dictionary<string, StringValues>
+        {
+            ["WEBHOOK-ID"] = VideoId,
+            ["Webhook-Timestamp"] = VideoTimestamp.ToString(),
+            ["webhook-signature"] = VideoSignature,
+        };
+
+        Assert.Equal("video_abc123", At(VideoTimestamp).Unwrap(VideoBody, headers).VideoId);
     }
 
     [Theory]

@@ -34,4 +34,5 @@ public sealed class LostResponseApi(IVideosApi inner, LostResponseApi.Losses los
     public IAsyncEnumerable<VideoJob> ListAllVideosAsync(string? order = null, CancellationToken cancellationToken = default) => inner.ListAllVideosAsync(order, cancellationToken);
     public Task<DeletedVideo> DeleteVideoAsync(string videoId, CancellationToken cancellationToken = default) => inner.DeleteVideoAsync(videoId, cancellationToken);
     public Task<VideoContent> DownloadContentAsync(string videoId, string variant = VideoVariant.Video, CancellationToken cancellationToken = default) => inner.DownloadContentAsync(videoId, variant, cancellationToken);
+    public Task<VideoContent> DownloadContentAsync(string videoId, string variant, ByteRange? range, CancellationToken cancellationToken = default) => inner.DownloadContentAsync(videoId, variant, range, cancellationToken);
 }

@@ -3,38 +3,38 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 
-namespace SoraStudio.SoraApi;
+namespace SoraStudio.SoraApi.Http;
 
 /// <summary>
-/// The two retry pipelines. Reads and deletes retry every transient fault; paid calls (create, remix) retry only
-/// where the failure proves nothing was created, because the API has no idempotency key.
+/// The two retry pipelines of <see cref="ApiPolicyHandler"/>. Reads and deletes retry every transient fault; paid calls
+/// retry only where the failure proves nothing was created, because the API has no idempotency key.
 /// </summary>
-internal static class VideosApiResilience
+internal static class ApiRetries
 {
-    public static ResiliencePipeline Build(VideosApiOptions options, bool paid, TimeProvider timeProvider, ILogger logger)
+    public static ResiliencePipeline Build(ApiPolicy policy, bool paid, TimeProvider timeProvider, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder
         {
             Name = paid ? "videos-api-paid" : "videos-api-reads",
             TimeProvider = timeProvider,
         };
-        if (options.MaxRetries == 0)
+        if (policy.MaxRetries == 0)
         {
             return builder.Build();
         }
         return builder.AddRetry(new RetryStrategyOptions
         {
-            MaxRetryAttempts = options.MaxRetries,
+            MaxRetryAttempts = policy.MaxRetries,
             ShouldHandle = args => ValueTask.FromResult(
-                args.Outcome.Exception is VideosApiException e && ShouldRetry(e, paid, options.MaxRetryAfter)),
+                args.Outcome.Exception is VideosApiException e && ShouldRetry(e, paid, policy.MaxRetryAfter)),
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                DelayBeforeRetry((VideosApiException)args.Outcome.Exception!, args.AttemptNumber, options, Random.Shared.NextDouble())),
+                DelayBeforeRetry((VideosApiException)args.Outcome.Exception!, args.AttemptNumber, policy, Random.Shared.NextDouble())),
             OnRetry = args =>
             {
                 var e = (VideosApiException)args.Outcome.Exception!;
                 logger.LogWarning(
                     "Videos API call failed ({Kind}, HTTP {Status}, request {RequestId}); retry {Retry} of {MaxRetries} in {DelayMs:0} ms: {Message}",
-                    e.Kind, (int?)e.StatusCode, e.RequestId, args.AttemptNumber + 1, options.MaxRetries, args.RetryDelay.TotalMilliseconds, e.Message);
+                    e.Kind, (int?)e.StatusCode, e.RequestId, args.AttemptNumber + 1, policy.MaxRetries, args.RetryDelay.TotalMilliseconds, e.Message);
                 return default;
             },
         }).Build();
@@ -60,14 +60,14 @@ internal static class VideosApiResilience
     }
 
     /// <summary>The server's wait when it gave one, else min(base·2ⁿ, max) × (0.75..1), as the official SDKs do.</summary>
-    public static TimeSpan DelayBeforeRetry(VideosApiException e, int retriesTaken, VideosApiOptions options, double random)
+    public static TimeSpan DelayBeforeRetry(VideosApiException e, int retriesTaken, ApiPolicy policy, double random)
     {
         if (e.RetryAfter is { } requested && requested > TimeSpan.Zero)
         {
             return requested;
         }
-        var exponential = options.BaseDelay * Math.Pow(2, Math.Min(retriesTaken, 30));
-        var capped = exponential < options.MaxDelay ? exponential : options.MaxDelay;
+        var exponential = policy.BaseDelay * Math.Pow(2, Math.Min(retriesTaken, 30));
+        var capped = exponential < policy.MaxDelay ? exponential : policy.MaxDelay;
         return capped * (1 - 0.25 * random);
     }
 }
