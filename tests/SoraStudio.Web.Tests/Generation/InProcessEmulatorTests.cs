@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Emulator;
@@ -19,23 +17,8 @@ public sealed class InProcessEmulatorTests
     public async Task WithoutAnApiKeyTheAppGeneratesThroughTheEmulatorMountedInItself()
     {
         using var folder = new TempFolder();
-        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            // An API key in the machine's environment must not send this test to a real endpoint.
-            web.UseSetting("OPENAI_API_KEY", "");
-            web.UseSetting("Sora:ApiKey", "");
-            foreach (var (key, value) in StudioTestHost.FastSettings(folder.Path, ""))
-            {
-                if (key.StartsWith("Studio:", StringComparison.Ordinal))
-                    web.UseSetting(key, value);
-            }
-            web.UseSetting("Emulator:RenderSecondsPerVideoSecond", "0.05");
-            web.UseSetting("Emulator:QueueDelayMs", "50");
-            web.UseSetting("Emulator:PollAfterMs", "100");
-            web.UseSetting("Emulator:Media:UseFfmpeg", "false");
-        });
-        app.UseKestrel(0);
-        app.StartServer();
+        // No API key, as on a fresh clone (the host blanks any in the machine's environment).
+        await using var app = StudioTestHost.Start(folder);
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         await TestUsers.ActAsNewOwnerAsync(services);
