@@ -151,6 +151,8 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
 
         var dialog = ReconnectDialog();
         await Assertions.Expect(dialog).ToContainTextAsync("The session has been paused");
+        // The dialog fades in: the screenshot shows it once its animations have finished.
+        await dialog.EvaluateAsync("d => Promise.all(d.getAnimations({ subtree: true }).filter(a => a.effect?.getTiming().iterations !== Infinity).map(a => a.finished))");
         await Screenshot("reconnect-paused");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
         await Assertions.Expect(dialog).Not.ToBeVisibleAsync(new() { Timeout = 30_000 });
