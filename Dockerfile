@@ -8,9 +8,6 @@ ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401
 ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
 
 FROM ${SDK_IMAGE} AS build
-# true: Blazor's client script comes from the ASP.NET Core 9 runtime pack, for package sources without
-# Microsoft.AspNetCore.App.Internal.Assets (docs/decisions/0001-blazor-script-from-aspnetcore9.md).
-ARG USE_BUNDLED_BLAZOR_SCRIPT=true
 WORKDIR /src
 # Restore first, from the project files only, so that a code change reuses the restored packages.
 COPY global.json Directory.Build.props Directory.Packages.props ./
@@ -18,12 +15,11 @@ COPY src/SoraStudio.Core/SoraStudio.Core.csproj src/SoraStudio.Core/
 COPY src/SoraStudio.SoraApi/SoraStudio.SoraApi.csproj src/SoraStudio.SoraApi/
 COPY src/SoraStudio.Emulator/SoraStudio.Emulator.csproj src/SoraStudio.Emulator/
 COPY src/SoraStudio.Web/SoraStudio.Web.csproj src/SoraStudio.Web/
-COPY src/SoraStudio.Web/build/ src/SoraStudio.Web/build/
-RUN dotnet restore src/SoraStudio.Web/SoraStudio.Web.csproj -p:UseBundledBlazorScript=${USE_BUNDLED_BLAZOR_SCRIPT}
+RUN dotnet restore src/SoraStudio.Web/SoraStudio.Web.csproj
 COPY src/ src/
 COPY wwwroot-assets/ wwwroot-assets/
 COPY scripts/publish.sh scripts/
-RUN USE_BUNDLED_BLAZOR_SCRIPT=${USE_BUNDLED_BLAZOR_SCRIPT} scripts/publish.sh /app
+RUN scripts/publish.sh /app
 
 FROM ${RUNTIME_IMAGE} AS runtime
 # ffmpeg renders the emulator's clips and probes downloaded ones; DejaVu is the title cards' font; curl is the health check.

@@ -38,9 +38,15 @@ if ! [ -s "$work/ready.json" ]; then
   exit 1
 fi
 
-script_bytes=$(curl -fsS "$url/_framework/blazor.web.js" | wc -c)
+curl -fsS -o "$work/blazor.web.js" "$url/_framework/blazor.web.js"
+script_bytes=$(wc -c <"$work/blazor.web.js")
 if [ "$script_bytes" -lt 100000 ]; then
   echo "publish-smoke: /_framework/blazor.web.js is $script_bytes bytes; the published app is not serving its static files" >&2
+  exit 1
+fi
+# .NET 10's own client (the ReconnectModal resumes a paused circuit with it), not an older one.
+if ! grep -q resumeCircuit "$work/blazor.web.js"; then
+  echo "publish-smoke: /_framework/blazor.web.js has no Blazor.resumeCircuit: it is not the .NET 10 client script" >&2
   exit 1
 fi
 

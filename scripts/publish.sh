@@ -1,18 +1,15 @@
 #!/usr/bin/env bash
 # Publishes what the container image holds: the studio into <out>/studio and the standalone emulator into
 # <out>/emulator. The Dockerfile and CI's publish check (scripts/publish-smoke.sh) both run this script, so CI
-# exercises the image's contents. Blazor's client script comes from the offline workaround unless
-# USE_BUNDLED_BLAZOR_SCRIPT=false (docs/decisions/0001-blazor-script-from-aspnetcore9.md).
+# exercises the image's contents.
 # Usage: scripts/publish.sh <out> [extra dotnet publish arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=${1:?usage: scripts/publish.sh <out folder>}
 shift
-bundled=${USE_BUNDLED_BLAZOR_SCRIPT:-true}
 
-dotnet publish src/SoraStudio.Web -c Release -o "$out/studio" -nologo -v q \
-  -p:UseBundledBlazorScript="$bundled" "$@"
+dotnet publish src/SoraStudio.Web -c Release -o "$out/studio" -nologo -v q "$@"
 dotnet publish src/SoraStudio.Emulator -c Release -o "$out/emulator" -nologo -v q "$@"
 
 # A published app serves its static files from its content root; the Blazor script must be among them.

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
+using SoraStudio.TestSupport;
 using SoraStudio.Web.Features.Takes;
 
 namespace SoraStudio.Web.Bench;
@@ -12,7 +13,7 @@ public class EnqueueBenchmark
 {
     private const int ShotCount = 100;
 
-    private BenchStudio _studio = null!;
+    private StudioTestHost _studio = null!;
     private List<long> _shotIds = [];
 
     [Params(1, 4)]

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SoraStudio.SoraApi;
+using SoraStudio.TestSupport;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Gallery;
 
@@ -15,7 +16,7 @@ public class GalleryQueriesBenchmark
     private const int Shots = 50;
     private const int TakesPerShot = 100;
 
-    private BenchStudio _studio = null!;
+    private StudioTestHost _studio = null!;
     private GalleryQueries _gallery = null!;
     private long _projectId;
     private long _shotId;

@@ -10,12 +10,12 @@ public class AccountTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await Page.GotoAsync("/review");
 
         Assert.Contains("/account/login", Page.Url);
-        await Page.GetByLabel("Email", new() { Exact = true }).FillAsync(StudioServer.OwnerEmail);
-        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(StudioServer.OwnerPassword);
+        await Page.GetByLabel("Email", new() { Exact = true }).FillAsync(StudioTestHost.OwnerEmail);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(StudioTestHost.OwnerPassword);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Waiting for my review" })).ToBeVisibleAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Account" })).ToContainTextAsync(StudioServer.OwnerName);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Account" })).ToContainTextAsync(StudioTestHost.OwnerName);
     }
 
     [Fact]

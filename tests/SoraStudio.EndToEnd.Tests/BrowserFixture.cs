@@ -9,13 +9,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public StudioServer Server { get; } = new();
+    public StudioTestHost Server { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}: run scripts/ensure-tools.sh (or ./test.sh), which installs it.");
+        Server = await StudioTestHost.StartForBrowserAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -17,7 +17,7 @@ public sealed class BenchmarkFactAttribute : FactAttribute
 /// <summary>
 /// The composer's two budgets (docs/PERFORMANCE.md): from an edit in a field to the updated prompt preview in the
 /// browser, p95 under 50 ms; and the server memory an idle composer circuit holds, against a minimal page of the
-/// same app. The studio runs in this process (StudioServer), so its managed heap is measured directly.
+/// same app. The studio runs in this process (StudioTestHost), so its managed heap is measured directly.
 /// </summary>
 public class ComposerBenchmarks(BrowserFixture fixture, ITestOutputHelper output) : StudioPageTest(fixture)
 {

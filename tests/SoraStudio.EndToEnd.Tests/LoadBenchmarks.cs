@@ -67,9 +67,9 @@ public sealed partial class LoadBenchmarks(ITestOutputHelper output)
         var studioSettings = new Dictionary<string, string>
         {
             ["Studio__DataPath"] = Path.Combine(work, "studio"),
-            ["Studio__Owner__Email"] = StudioServer.OwnerEmail,
-            ["Studio__Owner__Password"] = StudioServer.OwnerPassword,
-            ["Studio__Owner__DisplayName"] = StudioServer.OwnerName,
+            ["Studio__Owner__Email"] = StudioTestHost.OwnerEmail,
+            ["Studio__Owner__Password"] = StudioTestHost.OwnerPassword,
+            ["Studio__Owner__DisplayName"] = StudioTestHost.OwnerName,
             ["OPENAI_API_KEY"] = EmulatorKey,
             ["Sora__BaseUrl"] = $"http://127.0.0.1:{emulatorPort}/v1",
             ["Studio__Generation__IdleDelay"] = "00:00:00.500",
@@ -182,8 +182,8 @@ public sealed partial class LoadBenchmarks(ITestOutputHelper output)
         await using var context = await browser.NewContextAsync(new() { BaseURL = studio.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(StudioServer.OwnerEmail);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(StudioServer.OwnerPassword);
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(StudioTestHost.OwnerEmail);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(StudioTestHost.OwnerPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/login"));
         await OpenAsync(page, "/account/tokens");

@@ -110,7 +110,7 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
     }
 
     [Fact]
-    public async Task ADroppedConnectionShowsTheBannerReconnectsAndLosesNothing()
+    public async Task ADroppedConnectionShowsTheReconnectDialogReconnectsAndLosesNothing()
     {
         await SignInAsync();
         var shotPath = await NewShotAsync("Reconnect");
@@ -123,10 +123,11 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
 
         await Page.EvaluateAsync("() => window.__sockets.forEach(s => s.close())");
 
-        var banner = Page.Locator("#components-reconnect-modal");
-        await Assertions.Expect(banner).ToBeVisibleAsync();
-        await Assertions.Expect(banner).ToContainTextAsync("Reconnecting");
-        await Assertions.Expect(banner).Not.ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var dialog = ReconnectDialog();
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("Rejoining the server");
+        await Assertions.Expect(dialog).ToContainTextAsync("Your draft is saved on the server as you type.");
+        await Assertions.Expect(dialog).Not.ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Page.GetByLabel("Style", new() { Exact = true }).FillAsync("after the drop");
         await Assertions.Expect(Page.GetByLabel("Prompt text")).ToContainTextAsync("after the drop");
         await Assertions.Expect(Page.Locator("[data-save-state]")).ToHaveAttributeAsync("data-save-state", "Saved");
@@ -135,6 +136,36 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await OpenAsync(shotPath);
         await Assertions.Expect(Page.GetByLabel("Style", new() { Exact = true })).ToHaveValueAsync("after the drop");
     }
+
+    [Fact]
+    public async Task APausedSessionOffersResumeAndCarriesOnWhereItWas()
+    {
+        await SignInAsync();
+        var shotPath = await NewShotAsync("Pause");
+        await OpenAsync(shotPath);
+        await Page.GetByLabel("Style", new() { Exact = true }).FillAsync("before the pause");
+        await Assertions.Expect(Page.Locator("[data-save-state]")).ToHaveAttributeAsync("data-save-state", "Saved");
+
+        // .NET 10's client pauses a circuit (the server keeps its state and frees it); the dialog offers to resume.
+        await Page.EvaluateAsync("() => Blazor.pauseCircuit()");
+
+        var dialog = ReconnectDialog();
+        await Assertions.Expect(dialog).ToContainTextAsync("The session has been paused");
+        // The dialog fades in: the screenshot shows it once its animations have finished.
+        await dialog.EvaluateAsync("d => Promise.all(d.getAnimations({ subtree: true }).filter(a => a.effect?.getTiming().iterations !== Infinity).map(a => a.finished))");
+        await Screenshot("reconnect-paused");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+        await Assertions.Expect(dialog).Not.ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(Page.GetByLabel("Style", new() { Exact = true })).ToHaveValueAsync("before the pause");
+        await Page.GetByLabel("Style", new() { Exact = true }).FillAsync("after the pause");
+        await Assertions.Expect(Page.GetByLabel("Prompt text")).ToContainTextAsync("after the pause");
+        await Assertions.Expect(Page.Locator("[data-save-state]")).ToHaveAttributeAsync("data-save-state", "Saved");
+
+        await OpenAsync(shotPath);
+        await Assertions.Expect(Page.GetByLabel("Style", new() { Exact = true })).ToHaveValueAsync("after the pause");
+    }
+
+    ILocator ReconnectDialog() => Page.GetByRole(AriaRole.Dialog, new() { Name = "Connection to the studio", IncludeHidden = true });
 
     [Fact]
     public async Task AShotThatDoesNotExistShowsTheNotFoundPage()

@@ -14,7 +14,7 @@ public abstract class StudioPageTest(BrowserFixture fixture) : IAsyncLifetime
     private readonly List<IBrowserContext> _others = [];
 
     protected IPage Page { get; private set; } = null!;
-    protected StudioServer Server => fixture.Server;
+    protected StudioTestHost Server => fixture.Server;
 
     public async Task InitializeAsync()
     {
@@ -46,9 +46,9 @@ public abstract class StudioPageTest(BrowserFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>Signs in through the sign-in page (the studio's owner by default) and lands on the home page.</summary>
-    protected Task SignInAsync(string email = StudioServer.OwnerEmail, string password = StudioServer.OwnerPassword) => SignInAsync(Page, email, password);
+    protected Task SignInAsync(string email = StudioTestHost.OwnerEmail, string password = StudioTestHost.OwnerPassword) => SignInAsync(Page, email, password);
 
-    protected static async Task SignInAsync(IPage page, string email = StudioServer.OwnerEmail, string password = StudioServer.OwnerPassword)
+    protected static async Task SignInAsync(IPage page, string email = StudioTestHost.OwnerEmail, string password = StudioTestHost.OwnerPassword)
     {
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);

@@ -156,7 +156,7 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         Scene = scene,
     };
 
-    internal static async Task WaitReadyAsync(StudioServer server, long takeId)
+    internal static async Task WaitReadyAsync(StudioTestHost server, long takeId)
     {
         var deadline = DateTime.UtcNow + Generation;
         while (true)

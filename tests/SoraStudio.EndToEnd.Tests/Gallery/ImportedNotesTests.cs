@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -38,7 +37,7 @@ public class ImportedNotesTests(BrowserFixture fixture) : StudioPageTest(fixture
             using var zip = new MemoryStream();
             await archive.ExportAsync(projectId, zip);
             var stranger = new JsonObject { ["name"] = "Maya Colorist", ["email"] = "maya@elsewhere.test" };
-            var imported = await archive.ImportAsync(Rewrite(zip, manifest =>
+            var imported = await archive.ImportAsync(ArchiveRewrite.EditManifest(zip, manifest =>
             {
                 var first = manifest["takes"]![0]!;
                 first["comments"]![0]!["author"] = stranger.DeepClone();
@@ -54,34 +53,9 @@ public class ImportedNotesTests(BrowserFixture fixture) : StudioPageTest(fixture
         var note = Page.GetByRole(AriaRole.Article, new() { Name = "Comment by Maya Colorist" });
         await Assertions.Expect(note).ToContainTextAsync("maya@elsewhere.test · imported");
         await Assertions.Expect(note.GetByRole(AriaRole.Button, new() { Name = "Edit" })).ToHaveCountAsync(0);
-        await Assertions.Expect(Page.GetByRole(AriaRole.Article, new() { Name = $"Comment by {StudioServer.OwnerName}" })).ToContainTextAsync("Agreed, and warmer");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Article, new() { Name = $"Comment by {StudioTestHost.OwnerName}" })).ToContainTextAsync("Agreed, and warmer");
         await Assertions.Expect(Page.GetByText("by Maya Colorist (maya@elsewhere.test, imported)", new() { Exact = false })).ToBeVisibleAsync();
         await note.ScrollIntoViewIfNeededAsync();
         await ScreenshotAsync(Page, "imported-notes-1280");
-    }
-
-    private static MemoryStream Rewrite(MemoryStream source, Action<JsonObject> edit)
-    {
-        source.Position = 0;
-        var target = new MemoryStream();
-        using (var input = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true))
-        using (var output = new ZipArchive(target, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in input.Entries)
-            {
-                using var read = entry.Open();
-                using var write = output.CreateEntry(entry.FullName).Open();
-                if (entry.FullName != ArchiveManifest.FileName)
-                {
-                    read.CopyTo(write);
-                    continue;
-                }
-                var manifest = JsonNode.Parse(read)!.AsObject();
-                edit(manifest);
-                write.Write(System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString()));
-            }
-        }
-        target.Position = 0;
-        return target;
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Emulator;
@@ -19,7 +17,8 @@ public sealed class InProcessEmulatorTests
     public async Task WithoutAnApiKeyTheAppGeneratesThroughTheEmulatorMountedInItself()
     {
         using var folder = new TempFolder();
-        await using var app = StartDefaultStudio(folder);
+        // No API key, as on a fresh clone (the host blanks any in the machine's environment).
+        await using var app = StudioTestHost.Start(folder);
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         await TestUsers.ActAsNewOwnerAsync(services);
@@ -65,8 +64,8 @@ public sealed class InProcessEmulatorTests
     {
         using var folder = new TempFolder();
         // A key configured by hand is not the mounted emulator's key either.
-        await using var app = StartDefaultStudio(folder, ("Emulator:ApiKey", "configured-by-hand"));
-        using var http = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
+        await using var app = StudioTestHost.Start(folder, settings: new() { ["Emulator:ApiKey"] = "configured-by-hand" });
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
 
         foreach (var authorization in new[] { null, "Bearer in-process-emulator", "Bearer configured-by-hand", "Bearer any" })
         {
@@ -89,29 +88,5 @@ public sealed class InProcessEmulatorTests
         }
         Assert.Equal(0, app.Services.GetRequiredService<EmulatorRequestLog>().Requests.Count(r => r.StatusCode != 401));
         Assert.Empty(app.Services.GetRequiredService<EmulatorJobs>().List());
-    }
-
-    private static WebApplicationFactory<Program> StartDefaultStudio(TempFolder folder, params (string Key, string Value)[] settings)
-    {
-        var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            // An API key in the machine's environment must not send this test to a real endpoint.
-            web.UseSetting("OPENAI_API_KEY", "");
-            web.UseSetting("Sora:ApiKey", "");
-            foreach (var (key, value) in StudioTestHost.FastSettings(folder.Path, ""))
-            {
-                if (key.StartsWith("Studio:", StringComparison.Ordinal))
-                    web.UseSetting(key, value);
-            }
-            web.UseSetting("Emulator:RenderSecondsPerVideoSecond", "0.05");
-            web.UseSetting("Emulator:QueueDelayMs", "50");
-            web.UseSetting("Emulator:PollAfterMs", "100");
-            web.UseSetting("Emulator:Media:UseFfmpeg", "false");
-            foreach (var (key, value) in settings)
-                web.UseSetting(key, value);
-        });
-        app.UseKestrel(0);
-        app.StartServer();
-        return app;
     }
 }

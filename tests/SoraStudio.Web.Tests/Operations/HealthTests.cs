@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SoraStudio.Web.Tests.TestSupport;
@@ -13,7 +12,7 @@ public sealed class HealthTests
     public async Task LiveAnswersWithoutRunningAnyCheck()
     {
         using var folder = new TempFolder();
-        await using var app = StudioApp.Start(folder);
+        await using var app = StudioTestHost.Start(folder);
         using var client = app.Client();
 
         using var response = await client.GetAsync("/health/live");
@@ -28,7 +27,7 @@ public sealed class HealthTests
     public async Task ReadyNamesTheDatabaseTheClipStoreAndTheInProcessEmulatorAllHealthy()
     {
         using var folder = new TempFolder();
-        await using var app = StudioApp.Start(folder);
+        await using var app = StudioTestHost.Start(folder);
         using var client = app.Client();
 
         using var response = await client.GetAsync("/health/ready");
@@ -47,7 +46,7 @@ public sealed class HealthTests
     public async Task AnUnreachableProviderMakesTheStudioNotReady()
     {
         using var folder = new TempFolder();
-        await using var app = StudioApp.Start(folder, videosApiBaseUrl: "http://127.0.0.1:9/v1", new()
+        await using var app = StudioTestHost.Start(folder, videosApiBaseUrl: "http://127.0.0.1:9/v1", new()
         {
             ["Studio:Generation:Enabled"] = "false",
             ["Studio:Health:ProviderTimeout"] = "00:00:02",
@@ -67,7 +66,7 @@ public sealed class HealthTests
     public async Task WithTheProviderOptionalAnUnreachableProviderIsOnlyDegraded()
     {
         using var folder = new TempFolder();
-        await using var app = StudioApp.Start(folder, videosApiBaseUrl: "http://127.0.0.1:9/v1", new()
+        await using var app = StudioTestHost.Start(folder, videosApiBaseUrl: "http://127.0.0.1:9/v1", new()
         {
             ["Studio:Generation:Enabled"] = "false",
             ["Studio:Health:RequireProvider"] = "false",
@@ -85,7 +84,7 @@ public sealed class HealthTests
     public async Task AClipStoreThatCannotBeWrittenMakesTheStudioNotReady()
     {
         using var folder = new TempFolder();
-        await using var app = StudioApp.Start(folder);
+        await using var app = StudioTestHost.Start(folder);
         using var client = app.Client();
         // A file where the store's temp folder should be: no probe can be written under it.
         var temp = Path.Combine(folder.Path, "clips", ".tmp");
@@ -104,7 +103,7 @@ public sealed class HealthTests
     public async Task EveryResponseCarriesItsRequestId()
     {
         using var folder = new TempFolder();
-        await using var app = StudioApp.Start(folder);
+        await using var app = StudioTestHost.Start(folder);
         using var client = app.Client();
 
         using var first = await client.GetAsync("/health/live");
@@ -120,11 +119,11 @@ public sealed class HealthTests
     {
         using var folder = new TempFolder();
         var logs = new CapturedLogs();
-        await using var app = StudioApp.Start(folder, videosApiBaseUrl: "http://127.0.0.1:9/v1", new()
+        await using var app = StudioTestHost.Start(folder, videosApiBaseUrl: "http://127.0.0.1:9/v1", new()
         {
             ["Studio:Generation:Enabled"] = "false",
             ["Studio:Health:ProviderTimeout"] = "00:00:02",
-        }, web => web.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs)));
+        }, o => o.Logs = logs);
         using var client = app.Client();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
         request.Headers.Add("X-Request-Id", "nightly-batch-42");

@@ -1,15 +1,11 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SoraStudio.Web.Data;
-using SoraStudio.Web.Features.Activity;
-using SoraStudio.Web.Features.Review;
-using SoraStudio.Web.Features.Settings;
 
 namespace SoraStudio.Web.Features.Accounts;
 
@@ -21,7 +17,7 @@ public static class AccountsServiceCollectionExtensions
 
     /// <summary>
     /// Accounts (Identity on the studio's database, cookie sign-in with lockout), every endpoint signed-in by
-    /// default, the current-user abstraction the application services check roles with, and the review layer.
+    /// default, and the current-user abstraction the application services check roles with.
     /// </summary>
     public static IServiceCollection AddStudioAccounts(this IServiceCollection services)
     {
@@ -75,18 +71,6 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<ProjectAccess>();
         services.AddScoped<AccountService>();
         services.AddHostedService<OwnerBootstrap>();
-
-        services.AddSingleton<StudioEvents>();
-        services.AddScoped<ReviewService>();
-        services.AddScoped<CommentService>();
-        services.AddScoped<ActivityQueries>();
-
-        // The key ring under the data folder: protected settings survive restarts.
-        services.AddDataProtection().SetApplicationName(StoredSettingsConfiguration.ApplicationName);
-        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>().Configure<StudioPaths>((o, paths) =>
-            o.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                new DirectoryInfo(StoredSettingsConfiguration.KeyRing(paths.DataFolder)), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
-        services.AddScoped<StudioSettingsService>();
         return services;
     }
 

@@ -138,14 +138,11 @@ public sealed class AccountServiceTests
     public async Task TheOwnerComesFromConfigurationWhenNoUserExists()
     {
         using var folder = new TempFolder();
-        await using var app = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        await using var app = StudioTestHost.Start(folder, settings: new()
         {
-            web.UseSetting("Studio:DataPath", folder.Path);
-            web.UseSetting("Studio:Owner:Email", "boss@studio.test");
-            web.UseSetting("Studio:Owner:Password", "boss password 1");
-            web.UseSetting("Studio:Generation:Enabled", "false");
-        });
-        using var client = app.CreateClient();
+            ["Studio:Owner:Email"] = "boss@studio.test",
+            ["Studio:Owner:Password"] = "boss password 1",
+        }, configure: o => o.RunWorker = false);
 
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StudioUser>>();

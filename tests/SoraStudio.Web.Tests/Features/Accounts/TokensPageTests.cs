@@ -32,11 +32,11 @@ public class TokensPageTests : PageTestContext
         var page = Render<TokensPage>();
         page.WaitForAssertion(() => page.Find(".empty-state"));
 
-        ByLabel(page, "Token name").Change("CI <b>pipeline</b>");
+        page.FindByLabelText("Token name").Change("CI <b>pipeline</b>");
         page.Find("form.tokens-create").Submit();
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll(".tokens-grid tbody tr")));
-        var shown = ByLabel(page, "New token").GetAttribute("value")!;
+        var shown = page.FindByLabelText("New token").GetAttribute("value")!;
         Assert.StartsWith(ApiTokenService.TokenPrefix, shown, StringComparison.Ordinal);
         Assert.Contains($"Authorization: Bearer {shown}", page.Find(".tokens-example").TextContent);
         var stored = Assert.Single(await tokens.MineAsync());

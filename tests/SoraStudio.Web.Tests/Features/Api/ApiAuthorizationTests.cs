@@ -15,13 +15,13 @@ namespace SoraStudio.Web.Tests.Features.Api;
 public sealed class ApiAuthorizationTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
-    private StudioApp _app = null!;
+    private StudioTestHost _app = null!;
     private HttpClient _owner = null!;
     private long _projectId, _shotId;
 
     public async Task InitializeAsync()
     {
-        _app = StudioApp.Start(_folder);
+        _app = StudioTestHost.Start(_folder);
         _owner = await _app.ApiClientAsync();
         var project = await ApiAssert.JsonAsync(await _owner.PostAsJsonAsync("/api/v1/projects", new { name = "Owned" }), HttpStatusCode.Created);
         _projectId = project.GetProperty("id").GetInt64();

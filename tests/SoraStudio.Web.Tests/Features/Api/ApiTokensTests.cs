@@ -13,11 +13,11 @@ namespace SoraStudio.Web.Tests.Features.Api;
 public sealed class ApiTokensTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
-    private StudioApp _app = null!;
+    private StudioTestHost _app = null!;
 
     public Task InitializeAsync()
     {
-        _app = StudioApp.Start(_folder);
+        _app = StudioTestHost.Start(_folder);
         return Task.CompletedTask;
     }
 

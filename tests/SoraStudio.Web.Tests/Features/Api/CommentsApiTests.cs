@@ -13,14 +13,14 @@ public sealed class CommentsApiFixture : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
 
-    public StudioApp App { get; private set; } = null!;
+    public StudioTestHost App { get; private set; } = null!;
     public HttpClient Owner { get; private set; } = null!;
     public long ProjectId { get; private set; }
     public long TakeId { get; private set; }
 
     public async Task InitializeAsync()
     {
-        App = StudioApp.Start(_folder);
+        App = StudioTestHost.Start(_folder);
         Owner = await App.ApiClientAsync();
         var project = await ApiAssert.JsonAsync(await Owner.PostAsJsonAsync("/api/v1/projects", new { name = "Review me" }), HttpStatusCode.Created);
         ProjectId = project.GetProperty("id").GetInt64();

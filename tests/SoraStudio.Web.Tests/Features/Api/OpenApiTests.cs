@@ -11,7 +11,7 @@ public sealed class OpenApiTests
     public async Task TheOpenApiDocumentListsEveryApiEndpointAndNothingElse()
     {
         using var folder = new TempFolder();
-        await using var app = StudioApp.Start(folder);
+        await using var app = StudioTestHost.Start(folder);
         using var client = app.Client();
 
         var document = await ApiAssert.JsonAsync(await client.GetAsync("/openapi/v1.json"));
@@ -39,7 +39,7 @@ public sealed class OpenApiTests
     public async Task TheDocumentDeclaresTheBearerSchemeAndRequiresItEverywhere()
     {
         using var folder = new TempFolder();
-        await using var app = StudioApp.Start(folder);
+        await using var app = StudioTestHost.Start(folder);
         using var client = app.Client();
 
         var document = await ApiAssert.JsonAsync(await client.GetAsync("/openapi/v1.json"));

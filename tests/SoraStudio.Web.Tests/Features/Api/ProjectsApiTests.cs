@@ -8,12 +8,12 @@ namespace SoraStudio.Web.Tests.Features.Api;
 public sealed class ProjectsApiTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
-    private StudioApp _app = null!;
+    private StudioTestHost _app = null!;
     private HttpClient _api = null!;
 
     public async Task InitializeAsync()
     {
-        _app = StudioApp.Start(_folder, settings: new() { ["Studio:Api:MaxRequestBodyBytes"] = "4096" });
+        _app = StudioTestHost.Start(_folder, settings: new() { ["Studio:Api:MaxRequestBodyBytes"] = "4096" });
         _api = await _app.ApiClientAsync();
     }
 

@@ -13,12 +13,12 @@ namespace SoraStudio.Web.Tests.Features.Api;
 public sealed class TakesApiTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
-    private StudioApp _app = null!;
+    private StudioTestHost _app = null!;
     private HttpClient _api = null!;
 
     public async Task InitializeAsync()
     {
-        _app = StudioApp.Start(_folder);
+        _app = StudioTestHost.Start(_folder);
         _api = await _app.ApiClientAsync();
     }
 

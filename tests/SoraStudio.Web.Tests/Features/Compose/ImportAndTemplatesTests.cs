@@ -25,7 +25,7 @@ public class ImportAndTemplatesTests : ComposeTestContext
         var cut = Render<ImportPromptDialog>(p => p.Add(d => d.Current, ShotSpec.Empty));
         Assert.Contains("Nothing pasted yet", cut.Markup);
 
-        ByLabel(cut, "Prompt text").Input(Pasted);
+        cut.FindByLabelText("Prompt text").Input(Pasted);
 
         var outline = cut.Find(".composer-parsed");
         Assert.Equal(["Generation", "Style", "Scene", "Actions", "Dialogue"], outline.QuerySelectorAll("dt").Select(d => d.TextContent));
@@ -39,7 +39,7 @@ public class ImportAndTemplatesTests : ComposeTestContext
         ShotSpec? result = null;
         var cut = Render<ImportPromptDialog>(p => p.Add(d => d.Current, current).Add(d => d.OnAccept, s => result = s));
 
-        ByLabel(cut, "Prompt text").Input(Pasted);
+        cut.FindByLabelText("Prompt text").Input(Pasted);
         Button(cut, "Replace the shot").Click();
 
         Assert.Equal(PromptParser.Parse(Pasted, current), result);

@@ -64,9 +64,9 @@ public class ListEditingTests : ComposeTestContext
         var beats = ThreeBeats;
         var cut = Actions(beats, v => beats = v);
 
-        ByLabel(cut, "Beat 3").Input("Sheets drift, veiling the skyline.");
+        cut.FindByLabelText("Beat 3").Input("Sheets drift, veiling the skyline.");
         cut.Render(p => p.Add(s => s.Value, beats));
-        ByLabel(cut, "Beat 3 start (s)").Change("6");
+        cut.FindByLabelText("Beat 3 start (s)").Change("6");
 
         Assert.Equal(new Beat("Sheets drift, veiling the skyline.", 6), beats[2]);
     }
@@ -93,7 +93,7 @@ public class ListEditingTests : ComposeTestContext
 
         Button(cut, "Add line").Click();
         cut.Render(p => p.Add(s => s.Value, lines));
-        ByLabel(cut, "Line 2").Input("Only because you lead.");
+        cut.FindByLabelText("Line 2").Input("Only because you lead.");
         cut.Render(p => p.Add(s => s.Value, lines));
         Button(cut, "Move line 2 up").Click();
         Assert.Equal(["Only because you lead.", "See? Even the city dances with us tonight."], lines.Select(l => l.Text));

@@ -11,7 +11,7 @@ public class SectionBindingTests : ComposeTestContext
         string? value = null;
         var cut = Render<StyleSection>(p => p.Add(s => s.Value, "").Add(s => s.ValueChanged, v => value = v));
 
-        ByLabel(cut, "Style").Input("1970s romantic drama, shot on 35mm film");
+        cut.FindByLabelText("Style").Input("1970s romantic drama, shot on 35mm film");
 
         Assert.Equal("1970s romantic drama, shot on 35mm film", value);
     }
@@ -22,7 +22,7 @@ public class SectionBindingTests : ComposeTestContext
         string? value = null;
         var cut = Render<SceneSection>(p => p.Add(s => s.Value, "").Add(s => s.ValueChanged, v => value = v));
 
-        ByLabel(cut, "Scene description").Input("At golden hour, a brick tenement rooftop.");
+        cut.FindByLabelText("Scene description").Input("At golden hour, a brick tenement rooftop.");
 
         Assert.Equal("At golden hour, a brick tenement rooftop.", value);
     }
@@ -33,7 +33,7 @@ public class SectionBindingTests : ComposeTestContext
         string? value = null;
         var cut = Render<BackgroundSoundSection>(p => p.Add(s => s.Value, "").Add(s => s.ValueChanged, v => value = v));
 
-        ByLabel(cut, "Background sound").Input("Rain, ticking clock.");
+        cut.FindByLabelText("Background sound").Input("Rain, ticking clock.");
 
         Assert.Equal("Rain, ticking clock.", value);
     }
@@ -44,9 +44,9 @@ public class SectionBindingTests : ComposeTestContext
         var value = new Cinematography { Lens = "40mm spherical" };
         var cut = Render<CinematographySection>(p => p.Add(s => s.Value, value).Add(s => s.ValueChanged, v => value = v));
 
-        ByLabel(cut, "Mood").Input("nostalgic, tender");
+        cut.FindByLabelText("Mood").Input("nostalgic, tender");
         cut.Render(p => p.Add(s => s.Value, value));
-        ByLabel(cut, "Camera shot").Change("medium-wide shot");
+        cut.FindByLabelText("Camera shot").Change("medium-wide shot");
 
         Assert.Equal(new Cinematography { Lens = "40mm spherical", Mood = "nostalgic, tender", CameraShot = "medium-wide shot" }, value);
     }
@@ -61,7 +61,7 @@ public class SectionBindingTests : ComposeTestContext
         Assert.Equal(["teal", "sand", "rust"], value.PaletteAnchors);
 
         cut.Render(p => p.Add(s => s.Value, value));
-        ByLabel(cut, "Palette anchor").Change("amber");
+        cut.FindByLabelText("Palette anchor").Change("amber");
         Button(cut, "Add anchor").Click();
         Assert.Equal(["teal", "sand", "rust", "amber"], value.PaletteAnchors);
     }
@@ -72,9 +72,9 @@ public class SectionBindingTests : ComposeTestContext
         var value = new UltraDetail { Sound = "Diegetic only" };
         var cut = Render<UltraDetailSection>(p => p.Add(s => s.Value, value).Add(s => s.ValueChanged, v => value = v).Add(s => s.Seconds, 4));
 
-        ByLabel(cut, "Mids").Input("balanced neutrals");
+        cut.FindByLabelText("Mids").Input("balanced neutrals");
         cut.Render(p => p.Add(s => s.Value, value));
-        ByLabel(cut, "Foreground").Input("yellow safety line");
+        cut.FindByLabelText("Foreground").Input("yellow safety line");
 
         Assert.Equal("balanced neutrals", value.Grade.Mids);
         Assert.Equal("yellow safety line", value.Location.Foreground);
@@ -89,7 +89,7 @@ public class SectionBindingTests : ComposeTestContext
 
         Button(cut, "Add segment").Click();
         cut.Render(p => p.Add(s => s.Value, value));
-        ByLabel(cut, "Segment 2 title").Input("Turn and Pause");
+        cut.FindByLabelText("Segment 2 title").Input("Turn and Pause");
 
         Assert.Equal(2, value.ShotList.Count);
         Assert.Equal((2.4, 4.0, "Turn and Pause"), (value.ShotList[1].Start, value.ShotList[1].End, value.ShotList[1].Title));

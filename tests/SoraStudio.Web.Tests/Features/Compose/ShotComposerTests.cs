@@ -40,7 +40,7 @@ public class ShotComposerTests : ComposeTestContext
         var spec = ShotSpec.Empty;
         var cut = Composer(spec, s => spec = s);
 
-        ByLabel(cut, "Style").Input("16mm black-and-white");
+        cut.FindByLabelText("Style").Input("16mm black-and-white");
 
         Assert.Equal("16mm black-and-white", spec.Style);
         Assert.Equal(PromptRenderer.Render(spec), cut.Find("pre.composer-prompt").TextContent);
@@ -84,7 +84,7 @@ public class ShotComposerTests : ComposeTestContext
         var spec = ShotSpec.Empty;
         var cut = Composer(spec, s => spec = s);
 
-        ByLabel(cut, "Scene description").Input(new string('a', 100_000));
+        cut.FindByLabelText("Scene description").Input(new string('a', 100_000));
 
         Assert.Contains("The prompt must be at most 32,000 characters; it has 100,000.", cut.Find(".composer-advice").TextContent);
         Assert.Contains("composer-count--over", cut.Find("#prompt-length").ClassName);
@@ -95,7 +95,7 @@ public class ShotComposerTests : ComposeTestContext
     {
         var spec = ShotSpec.Empty;
         var cut = Composer(spec, s => spec = s);
-        var scene = ByLabel(cut, "Scene description");
+        var scene = cut.FindByLabelText("Scene description");
         Assert.Equal(FieldLimits.Characters.ToString(), scene.GetAttribute("maxlength"));
 
         scene.Input(new string('a', FieldLimits.Characters));

@@ -22,7 +22,7 @@ public class ShotPageTests : PageTestContext
         var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host);
         var page = Open(projectId, shotId);
 
-        ByLabel(page, "Style").Input("Super 8, grain, faded blacks");
+        page.FindByLabelText("Style").Input("Super 8, grain, faded blacks");
 
         page.WaitForAssertion(() => Assert.Equal("Saved", page.Find("[data-save-state]").GetAttribute("data-save-state")));
         Assert.Equal("Super 8, grain, faded blacks", (await Host.Get<ShotService>().GetAsync(shotId)).Spec.Style);
@@ -34,7 +34,7 @@ public class ShotPageTests : PageTestContext
         var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host);
         var page = Open(projectId, shotId);
 
-        ByLabel(page, "Shot title").Input("Keeper on the stairs");
+        page.FindByLabelText("Shot title").Input("Keeper on the stairs");
 
         page.WaitForAssertion(async () => Assert.Equal("Keeper on the stairs", (await Host.Get<ShotService>().GetAsync(shotId)).Title));
         Assert.Contains("Keeper on the stairs", page.Find("h1").TextContent);
@@ -47,7 +47,7 @@ public class ShotPageTests : PageTestContext
         var page = Render<ShotPage>(p => p.Add(c => c.ProjectId, projectId).Add(c => c.ShotId, shotId).Add(c => c.AutosaveDelay, TimeSpan.FromMinutes(5)));
         page.WaitForAssertion(() => page.Find("h1"));
 
-        ByLabel(page, "Style").Input("Typed just before leaving");
+        page.FindByLabelText("Style").Input("Typed just before leaving");
         Assert.Equal("Pending", page.Find("[data-save-state]").GetAttribute("data-save-state"));
         await page.Instance.DisposeAsync();
 
@@ -88,7 +88,7 @@ public class ShotPageTests : PageTestContext
         var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host);
         var page = Open(projectId, shotId);
 
-        ByLabel(page, "Style").Input("<img src=x onerror=alert(1)>");
+        page.FindByLabelText("Style").Input("<img src=x onerror=alert(1)>");
 
         Assert.Contains("<img src=x onerror=alert(1)>", page.Find("pre.composer-prompt").TextContent);
         Assert.Empty(page.FindAll("pre.composer-prompt img"));

@@ -217,11 +217,8 @@ public sealed class ArchiveReviewNotesTests
     private static MemoryStream EditManifest(MemoryStream source, Action<JsonObject> edit)
     {
         source.Position = 0;
-        using var input = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
-        Assert.Equal([ArchiveManifest.FileName], input.Entries.Select(e => e.FullName));
-        using var read = input.Entries.Single().Open();
-        var manifest = JsonNode.Parse(read)!.AsObject();
-        edit(manifest);
-        return Zip(manifest.ToJsonString());
+        using (var input = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true))
+            Assert.Equal([ArchiveManifest.FileName], input.Entries.Select(e => e.FullName));
+        return ArchiveRewrite.EditManifest(source, edit);
     }
 }

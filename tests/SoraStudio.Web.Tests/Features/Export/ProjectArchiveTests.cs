@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
@@ -74,7 +73,7 @@ public sealed class ProjectArchiveTests
         var archive = studio.Get<ProjectArchive>();
         using var zip = new MemoryStream();
         await archive.ExportAsync(projectId, zip);
-        using var bad = Rewrite(zip, add: (entry, [1, 2, 3]));
+        using var bad = ArchiveRewrite.Rewrite(zip, (_, bytes) => bytes, (entry, [1, 2, 3]));
 
         var refusal = await Assert.ThrowsAsync<StudioException>(() => archive.ImportAsync(bad));
 
@@ -94,7 +93,7 @@ public sealed class ProjectArchiveTests
         var archive = studio.Get<ProjectArchive>();
         using var zip = new MemoryStream();
         await archive.ExportAsync(projectId, zip);
-        using var bad = Rewrite(zip, corrupt: name => name.EndsWith(".mp4"));
+        using var bad = ArchiveRewrite.Rewrite(zip, (name, bytes) => name.EndsWith(".mp4") ? Flipped(bytes) : bytes);
 
         var refusal = await Assert.ThrowsAsync<StudioException>(() => archive.ImportAsync(bad));
 
@@ -121,38 +120,17 @@ public sealed class ProjectArchiveTests
         return await db.Projects.CountAsync();
     }
 
-    private static MemoryStream Rewrite(MemoryStream source, (string Name, byte[] Bytes)? add = null, Func<string, bool>? corrupt = null)
-    {
-        source.Position = 0;
-        var target = new MemoryStream();
-        using (var input = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true))
-        using (var output = new ZipArchive(target, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in input.Entries)
-            {
-                using var read = entry.Open();
-                using var copy = new MemoryStream();
-                read.CopyTo(copy);
-                var bytes = copy.ToArray();
-                if (corrupt?.Invoke(entry.FullName) == true)
-                    bytes[bytes.Length / 2] ^= 0xFF;
-                using var write = output.CreateEntry(entry.FullName).Open();
-                write.Write(bytes);
-            }
-            if (add is { } extra)
-            {
-                using var write = output.CreateEntry(extra.Name).Open();
-                write.Write(extra.Bytes);
-            }
-        }
-        target.Position = 0;
-        return target;
-    }
-
     private sealed record Loaded(Project Project, List<Shot> Shots, List<Take> Takes);
 
     private static async Task<Loaded> LoadAsync(StudioDbContext db, long projectId) => new(
         await db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId),
         await db.Shots.AsNoTracking().Where(s => s.ProjectId == projectId).OrderBy(s => s.Position).ToListAsync(),
         await db.Takes.AsNoTracking().Include(t => t.Clips.OrderBy(c => c.Id)).Where(t => t.ProjectId == projectId).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync());
+
+    /// <summary>The bytes with one in the middle changed, as a bad disk or transfer would.</summary>
+    private static byte[] Flipped(byte[] bytes)
+    {
+        bytes[bytes.Length / 2] ^= 0xFF;
+        return bytes;
+    }
 }

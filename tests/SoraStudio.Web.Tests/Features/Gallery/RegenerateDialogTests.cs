@@ -42,7 +42,7 @@ public sealed class RegenerateDialogTests : ComposeTestContext, IAsyncLifetime
             var spec = (await db.Takes.AsNoTracking().SingleAsync(t => t.Id == _takeId)).Spec;
             var cut = Render<RegenerateDialog>(p => p.Add(d => d.TakeId, _takeId).Add(d => d.ShotId, _shotId).Add(d => d.Spec, spec));
 
-            ByLabel(cut, "Style").Input("16mm black-and-white");
+            cut.FindByLabelText("Style").Input("16mm black-and-white");
             await Button(cut, "Save and regenerate").ClickAsync(new());
             Assert.Empty(cut.FindAll("[role=alert]"));
         }

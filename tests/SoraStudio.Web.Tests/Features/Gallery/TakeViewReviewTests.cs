@@ -40,7 +40,7 @@ public sealed class TakeViewReviewTests : PageTestContext
         Assert.Equal("take-player", page.Find("video.take-player").Id);
         Assert.NotNull(page.Find(".take-page__grid .take-page__review .comment-thread"));
         Assert.Equal("Pending", page.Find("[data-review-state]").GetAttribute("data-review-state"));
-        Assert.NotNull(ByLabel(page, "Comment"));
+        Assert.NotNull(page.FindByLabelText("Comment"));
         Assert.Contains(page.FindAll(".take-page__actions button"), b => b.TextContent.Contains("Select for timeline"));
 
         Button(page, "Approve").Click();

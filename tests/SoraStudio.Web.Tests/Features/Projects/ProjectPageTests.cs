@@ -44,7 +44,7 @@ public class ProjectPageTests : PageTestContext
         await Seed.ShotAsync(Host, id, title: "Opening");
         var page = Open(id);
 
-        ByLabel(page, "New shot title").Input("Stairs");
+        page.FindByLabelText("New shot title").Input("Stairs");
         page.Find("form").Submit();
 
         page.WaitForAssertion(() => Assert.Equal(["Opening", "Stairs"], page.FindAll(".shot-row__title").Select(a => a.TextContent)));
@@ -110,10 +110,10 @@ public class ProjectPageTests : PageTestContext
         var id = await Seed.ProjectAsync(Host);
         var page = Open(id);
 
-        ByLabel(page, "Style").Input("Super 8, grain, faded blacks");
+        page.FindByLabelText("Style").Input("Super 8, grain, faded blacks");
         Button(page, "Add character").Click();
-        ByLabel(page, "Character 1 name").Input("Mara");
-        ByLabel(page, "Character 1 description").Input("a lighthouse keeper in a yellow oilskin");
+        page.FindByLabelText("Character 1 name").Input("Mara");
+        page.FindByLabelText("Character 1 description").Input("a lighthouse keeper in a yellow oilskin");
         Button(page, "Save style bible").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Saved", page.Find("#bible-heading + [role=status]").TextContent));

@@ -26,7 +26,7 @@ public class ProjectsPageTests : PageTestContext
         Assert.Contains("Harbour", page.Find(".project-card").TextContent);
         Assert.Contains("Show archived (1)", page.Markup);
 
-        ByLabel(page, "Show archived (1)").Click();
+        page.FindByLabelText("Show archived (1)").Click();
 
         Assert.Equal(["Harbour", "Old pilot"], page.FindAll(".project-card__name").Select(a => a.TextContent));
         Assert.Contains("Archived", page.FindAll(".project-card")[1].TextContent);
@@ -44,7 +44,7 @@ public class ProjectsPageTests : PageTestContext
         page.WaitForAssertion(() => Assert.Contains("Every project is archived", page.Markup));
         Assert.True((await Host.Get<ProjectService>().GetAsync(id)).Archived);
 
-        ByLabel(page, "Show archived (1)").Click();
+        page.FindByLabelText("Show archived (1)").Click();
         Button(page, "Restore Harbour").Click();
 
         page.WaitForAssertion(() => Assert.DoesNotContain("Archived", page.Find(".project-card").TextContent));

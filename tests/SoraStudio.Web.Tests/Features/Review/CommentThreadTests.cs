@@ -50,7 +50,7 @@ public sealed class CommentThreadTests : ComposeTestContext, IAsyncLifetime
         await cut.InvokeAsync(() => cut.Instance.OnPlayerTime(2.04, 4));
         cut.WaitForAssertion(() => Assert.Contains("At 0:02", cut.Markup));
 
-        ByLabel(cut, "Comment").Input("Less flicker on the lantern");
+        cut.FindByLabelText("Comment").Input("Less flicker on the lantern");
         Button(cut, "Add comment").Click();
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".scrub-marker")));
@@ -64,13 +64,15 @@ public sealed class CommentThreadTests : ComposeTestContext, IAsyncLifetime
     public void MarkupInACommentIsShownAsTextAndMentionsAreHighlighted()
     {
         var cut = RenderThread();
-        ByLabel(cut, "Comment").Input("@Tester <script>alert(1)</script> <b>bold</b>");
+        cut.FindByLabelText("Comment").Input("@Tester <script>alert(1)</script> <b>bold</b>");
         Button(cut, "Add comment").Click();
 
         var body = cut.WaitForElement(".comment-body");
         Assert.Empty(body.QuerySelectorAll("script, b"));
         Assert.Contains("<script>alert(1)</script> <b>bold</b>", body.TextContent);
         Assert.Equal("@Tester", body.QuerySelector(".comment-mention")!.TextContent);
+        // Exactly this markup: the mention is the only element, the rest is escaped text.
+        body.MarkupMatches("""<p class="comment-body"><span class="comment-mention">@Tester</span> &lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt;</p>""");
     }
 
     [Fact]

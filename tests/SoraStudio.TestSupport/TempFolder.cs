@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace SoraStudio.Web.Tests.TestSupport;
+namespace SoraStudio.TestSupport;
 
 /// <summary>A fresh folder under the system temp folder, deleted (with its SQLite files) on dispose.</summary>
 public sealed class TempFolder : IDisposable

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Web.Features.Accounts;
 
-namespace SoraStudio.Web.Tests.TestSupport;
+namespace SoraStudio.TestSupport;
 
 public static class TestUsers
 {

@@ -1,4 +1,4 @@
-namespace SoraStudio.Web.Tests.TestSupport;
+namespace SoraStudio.TestSupport;
 
 /// <summary>A studio host whose worker is off and whose Videos API is unreachable: for what happens before generation.</summary>
 public static class OfflineStudio
@@ -6,7 +6,7 @@ public static class OfflineStudio
     public static Task<StudioTestHost> StartAsync(TempFolder folder, Action<StudioTestOptions>? configure = null) =>
         StudioTestHost.StartAsync(folder.Path, "http://127.0.0.1:9/v1", o =>
         {
-            o.Settings["Studio:Generation:Enabled"] = "false";
+            o.RunWorker = false;
             configure?.Invoke(o);
         });
 }

@@ -1,0 +1,13 @@
+namespace SoraStudio.Web.Features.Review;
+
+public static class ReviewServiceCollectionExtensions
+{
+    /// <summary>Review: approvals and ratings, time-coded comments, and the in-process stream that tells open pages about them.</summary>
+    public static IServiceCollection AddStudioReview(this IServiceCollection services)
+    {
+        services.AddSingleton<StudioEvents>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<CommentService>();
+        return services;
+    }
+}
