@@ -24,8 +24,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Blazor Server with Radzen components.
 builder.Services.AddRazorComponents().AddInteractiveServerComponents()
-    // A composer field holds up to 8,000 characters (FieldLimits); 64 KB leaves room for one at 3 bytes each plus the envelope.
-    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
+    // A composer field holds up to a whole prompt's 32,000 characters, sent whole on every keystroke (FieldLimits).
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = SoraStudio.Web.Features.Compose.FieldLimits.MaxMessageBytes);
 builder.Services.AddRadzenComponents();
 // What the app shell shows about the current page (project, breadcrumbs), one per circuit.
 builder.Services.AddScoped<SoraStudio.Web.Components.Layout.ShellState>();
