@@ -10,6 +10,7 @@ using SoraStudio.Web.Features.Settings;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Operations;
+using SoraStudio.Web.Security;
 using SoraStudio.Web.Storage;
 using Radzen;
 
@@ -57,6 +58,8 @@ builder.Services.AddStudioApiTokens();
 
 var app = builder.Build();
 
+// nosniff on every answer, the Content-Security-Policy on pages, Connection: close on a 413.
+app.UseStudioHttpHardening();
 app.UseStudioRequestIds();
 
 if (!app.Environment.IsDevelopment())
