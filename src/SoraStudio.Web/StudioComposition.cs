@@ -13,6 +13,7 @@ using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Features.Settings;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Operations;
+using SoraStudio.Web.Security;
 using SoraStudio.Web.Storage;
 
 namespace SoraStudio.Web;
@@ -54,8 +55,8 @@ public static class StudioComposition
 
         // Blazor Server with Radzen components; what the app shell shows about the current page, one per circuit.
         services.AddRazorComponents().AddInteractiveServerComponents()
-            // A composer field holds up to 8,000 characters (FieldLimits); 64 KB leaves room for one at 3 bytes each plus the envelope.
-            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
+            // A composer field holds up to a whole prompt's 32,000 characters, sent whole on every keystroke (FieldLimits).
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = Features.Compose.FieldLimits.MaxMessageBytes);
         services.AddRadzenComponents();
         services.AddScoped<ShellState>();
 
@@ -89,6 +90,8 @@ public static class StudioComposition
 
     public static WebApplication MapStudio(this WebApplication app)
     {
+        // nosniff on every answer, the Content-Security-Policy on pages, Connection: close on a 413.
+        app.UseStudioHttpHardening();
         // A request id on every response and log line; errors as pages, the API's as problem details.
         app.UseStudioRequestIds();
         if (!app.Environment.IsDevelopment())

@@ -78,8 +78,8 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         var scene = Page.GetByLabel("Scene description", new() { Exact = true });
         await scene.FillAsync(new string('x', 100_000));
 
-        await Assertions.Expect(Page.GetByText("Cut at 8,000 characters").First).ToBeVisibleAsync();
-        await Assertions.Expect(scene).ToHaveValueAsync(new string('x', 8_000));
+        await Assertions.Expect(Page.GetByText("Cut at 32,000 characters").First).ToBeVisibleAsync();
+        await Assertions.Expect(scene).ToHaveValueAsync(new string('x', 32_000));
         // Still interactive: the next keystroke reaches the preview.
         await Page.GetByLabel("Style", new() { Exact = true }).FillAsync("still here");
         await Assertions.Expect(Page.GetByLabel("Prompt text")).ToContainTextAsync("still here");

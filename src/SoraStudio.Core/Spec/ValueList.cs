@@ -79,10 +79,28 @@ internal sealed class ValueListJsonConverterFactory : JsonConverterFactory
 
 internal sealed class ValueListJsonConverter<T> : JsonConverter<ValueList<T>>
 {
-    public override ValueList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.Null
-            ? ValueList<T>.Empty
-            : new(JsonSerializer.Deserialize<List<T>>(ref reader, options) ?? []);
+    public override ValueList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+            return ValueList<T>.Empty;
+        // A message of our own keeps the field's path and says what was wrong without .NET type names.
+        if (reader.TokenType != JsonTokenType.StartArray)
+            throw new JsonException("Expected a list (a JSON array).");
+        List<T>? items;
+        try
+        {
+            items = JsonSerializer.Deserialize<List<T>>(ref reader, options);
+        }
+        catch (JsonException e)
+        {
+            // The nested read knows only its own path ("$[2].text"): without a message the serializer gives this one
+            // the list's path, and the nested one stays inside to say which entry and why.
+            throw new JsonException(null, e);
+        }
+        if (items is null || items.Any(item => item is null))
+            throw new JsonException("An entry of this list is null.");
+        return new(items);
+    }
 
     public override void Write(Utf8JsonWriter writer, ValueList<T> value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value.ToArray(), options);

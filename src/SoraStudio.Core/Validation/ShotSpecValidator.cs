@@ -9,18 +9,21 @@ namespace SoraStudio.Core.Validation;
 
 /// <summary>
 /// Hard errors that the API would reject: the model, its sizes and durations, the rendered prompt's
-/// length, and the reference image. Property names are the JSON paths ("seconds", "referenceImage.width").
+/// length, and the reference image; and the studio's <see cref="TextLimits"/> of every field (<see cref="SpecTextValidator"/>).
+/// Property names are the JSON paths ("seconds", "referenceImage.width").
 /// Cheap enough for every keystroke: one render, no regular expressions. Build it once and reuse it.
 /// </summary>
 public sealed class ShotSpecValidator : AbstractValidator<ShotSpec>
 {
-    public const int MaxPromptLength = 32_000;
+    public const int MaxPromptLength = TextLimits.Prompt;
 
     public static readonly IReadOnlyList<string> ReferenceImageContentTypes = ["image/jpeg", "image/png", "image/webp"];
 
     public ShotSpecValidator(ModelCatalog? catalog = null)
     {
         Catalog = catalog ?? ModelCatalog.Default;
+
+        Include(new SpecTextValidator());
 
         RuleFor(s => s.Model)
             .Must(m => Catalog.Find(m) is not null)

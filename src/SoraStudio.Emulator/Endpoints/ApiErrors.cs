@@ -36,6 +36,9 @@ internal static class ApiErrors
     public static ApiException InvalidType(string param, string expected, string got) =>
         new(400, $"Invalid type for '{param}': expected {expected}, but got {got} instead.", param: param, code: "invalid_type");
 
+    public static ApiException InvalidUnicode(string param) => new(400,
+        $"Invalid '{param}': the string is not valid Unicode (it contains an unpaired surrogate escape).", param: param, code: "invalid_value");
+
     public static ApiException StringTooShort(string param, int min, int length) => new(400,
         $"Invalid '{param}': string too short. Expected a string with minimum length {min}, but got a string with length {length} instead.",
         param: param, code: "string_below_min_length");

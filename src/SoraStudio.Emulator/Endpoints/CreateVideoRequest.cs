@@ -146,10 +146,23 @@ internal static class CreateVideoRequestReader
 
     private static string? JsonString(JsonProperty property) => property.Value.ValueKind switch
     {
-        JsonValueKind.String => property.Value.GetString(),
+        JsonValueKind.String => Text(property.Value, property.Name),
         JsonValueKind.Null when property.Name != "prompt" => null,
         _ => throw ApiErrors.InvalidType(property.Name, "a string", RequestBody.JsonKind(property.Value)),
     };
+
+    /// <summary>A JSON string's text; an escaped lone surrogate ("\ud800") is valid JSON but no text, so it is refused by name.</summary>
+    private static string Text(JsonElement value, string param)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw ApiErrors.InvalidUnicode(param);
+        }
+    }
 
     private static ReferenceImage? JsonReference(JsonElement value)
     {
@@ -171,10 +184,10 @@ internal static class CreateVideoRequestReader
             switch (property.Name)
             {
                 case "image_url":
-                    imageUrl = property.Value.GetString();
+                    imageUrl = Text(property.Value, $"{InputReference}.image_url");
                     break;
                 case "file_id":
-                    fileId = property.Value.GetString();
+                    fileId = Text(property.Value, $"{InputReference}.file_id");
                     break;
                 default:
                     throw ApiErrors.UnknownParameter($"{InputReference}.{property.Name}");

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SoraStudio.Emulator.Faults;
 using SoraStudio.Emulator.Jobs;
@@ -12,8 +13,8 @@ namespace SoraStudio.Emulator.Endpoints;
 /// Runs around every emulator endpoint: x-request-id, the request log, bearer auth, the body size cap,
 /// injected faults, and the error envelope for anything thrown.
 /// </summary>
-internal sealed class EmulatorPipelineFilter(IOptions<EmulatorOptions> options, FaultInjector faults, EmulatorRequestLog log, TimeProvider time)
-    : IEndpointFilter
+internal sealed class EmulatorPipelineFilter(IOptions<EmulatorOptions> options, FaultInjector faults, EmulatorRequestLog log, TimeProvider time,
+    ILogger<EmulatorPipelineFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -49,6 +50,12 @@ internal sealed class EmulatorPipelineFilter(IOptions<EmulatorOptions> options, 
         catch (BadHttpRequestException e)
         {
             return new ErrorResult(new ApiException(400, $"Could not read the request body: {e.Message}"));
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !http.Response.HasStarted)
+        {
+            // Whatever failed, the client gets the API's envelope, as from the real service, never an empty 500.
+            logger.LogError(e, "The emulator failed to handle {Method} {Path}.", http.Request.Method, http.Request.Path);
+            return new ErrorResult(ApiErrors.ServerError());
         }
     }
 

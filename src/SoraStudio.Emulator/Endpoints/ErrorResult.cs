@@ -3,13 +3,18 @@ using Microsoft.AspNetCore.Http;
 
 namespace SoraStudio.Emulator.Endpoints;
 
-/// <summary>Writes the OpenAI error envelope, with Retry-After when the error carries one.</summary>
+/// <summary>Writes the OpenAI error envelope, with Retry-After when the error carries one (and Connection: close with a 413).</summary>
 internal sealed class ErrorResult(ApiException error) : IResult
 {
     public ApiException Error { get; } = error;
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
+        if (Error.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The rest of the body stays unread, so the server drops the connection after answering: say so.
+            httpContext.Response.Headers.Connection = "close";
+        }
         if (Error.RetryAfterSeconds is { } retryAfter)
         {
             httpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);

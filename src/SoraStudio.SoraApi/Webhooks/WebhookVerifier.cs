@@ -6,8 +6,9 @@ using Microsoft.Extensions.Primitives;
 namespace SoraStudio.SoraApi.Webhooks;
 
 /// <summary>
-/// Verifies OpenAI webhook deliveries (Standard Webhooks), exactly as the official SDKs do:
-/// HMAC-SHA256 over <c>"{webhook-id}.{webhook-timestamp}.{raw body}"</c>, within a replay window.
+/// Verifies OpenAI webhook deliveries as Standard Webhooks specifies: HMAC-SHA256 over
+/// <c>"{webhook-id}.{webhook-timestamp}.{raw body}"</c>, sent as <c>v1,{base64}</c> (one of several space-separated
+/// entries; other versions are ignored), within a replay window.
 /// </summary>
 public sealed class WebhookVerifier
 {
@@ -78,8 +79,12 @@ public sealed class WebhookVerifier
         var expected = Encoding.ASCII.GetBytes(Convert.ToBase64String(Sign(id, timestampText, payload)));
         foreach (var entry in signature.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
-            var candidate = entry.StartsWith(SignaturePrefix, StringComparison.Ordinal) ? entry[SignaturePrefix.Length..] : entry;
-            if (CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(candidate)))
+            // Standard Webhooks: each entry is "{version},{signature}"; only v1 (HMAC-SHA256) counts, a bare one never.
+            if (!entry.StartsWith(SignaturePrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(entry[SignaturePrefix.Length..])))
             {
                 return;
             }

@@ -44,9 +44,11 @@ internal sealed class WebhookReceiver(
             logger.LogWarning("Rejected a webhook delivery ({Failure}): {Message}", e.Failure, e.Message);
             return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+            // Signed, so the sender is the provider; its payload is simply not an event this endpoint reads.
+            return Results.Problem("The webhook payload is not an event: a JSON object with id, type and data.id, each a string.",
+                statusCode: StatusCodes.Status400BadRequest);
         }
 
         var webhookId = request.Headers[WebhookVerifier.IdHeader].ToString();

@@ -76,7 +76,12 @@ public static class StudioBackup
         if (File.Exists(target.Database))
             throw new BackupException($"{target.Database} already exists. Restore into an empty data folder (stop the studio and move the old folder away first).");
 
-        // Every file checked before anything is written: a damaged backup leaves the target untouched.
+        // Every path and every file checked before anything is written: a bad backup leaves the target untouched.
+        if (manifest.Files is null || manifest.Database is null)
+            throw new BackupException($"{manifestPath} lists no database or no files; it is not a studio backup.");
+        var targets = manifest.Files.Select(file => (File: file, To: ClipTarget(source, file, target))).ToList();
+        if (manifest.Database.Path != DatabaseFile)
+            throw new BackupException($"The manifest's database is not {DatabaseFile} in the backup folder; nothing was restored.");
         foreach (var file in manifest.Files.Prepend(manifest.Database))
         {
             var actual = await DescribeAsync(source, file.Path, cancellationToken);
@@ -85,12 +90,8 @@ public static class StudioBackup
         }
 
         Directory.CreateDirectory(target.ClipStore);
-        foreach (var file in manifest.Files)
+        foreach (var (file, to) in targets)
         {
-            var relative = file.Path[(ClipsFolder.Length + 1)..];
-            var to = Path.GetFullPath(Path.Combine(target.ClipStore, relative));
-            if (!to.StartsWith(target.ClipStore + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                throw new BackupException($"{file.Path} points outside the clip store.");
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
             File.Copy(Path.Combine(source, file.Path), to, overwrite: true);
         }
@@ -99,6 +100,21 @@ public static class StudioBackup
         File.Copy(Path.Combine(source, manifest.Database.Path), partial, overwrite: true);
         File.Move(partial, target.Database);
         return manifest;
+    }
+
+    /// <summary>Where a listed clip goes; refused unless it is a file under clips/ in the backup and under the clip store in the target.</summary>
+    private static string ClipTarget(string source, BackupFile file, StudioPaths target)
+    {
+        var prefix = ClipsFolder + "/";
+        var store = Path.GetFullPath(target.ClipStore);
+        var from = Path.GetFullPath(Path.Combine(source, file.Path ?? ""));
+        var to = file.Path is { } path && path.StartsWith(prefix, StringComparison.Ordinal)
+            ? Path.GetFullPath(Path.Combine(store, path[prefix.Length..]))
+            : null;
+        if (to is null || !to.StartsWith(store + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || !from.StartsWith(Path.Combine(source, ClipsFolder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new BackupException($"{file.Path} points outside the clip store; nothing was restored.");
+        return to;
     }
 
     private static void CopyDatabase(string from, string to)

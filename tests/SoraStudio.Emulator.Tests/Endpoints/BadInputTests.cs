@@ -57,6 +57,30 @@ public sealed class BadInputTests : IAsyncLifetime
         using var response = await _api.Http.SendAsync(request);
 
         await ReadErrorAsync(response, 413);
+        // The rest of the body is never read, so the connection ends with this answer, and the answer says so.
+        Assert.True(response.Headers.ConnectionClose, "a 413 before the end of the body carries Connection: close");
+    }
+
+    [Theory]
+    [InlineData("""{"prompt":"a lone \ud800 surrogate"}""", "prompt")]
+    [InlineData("""{"prompt":"a trailing low \udc00"}""", "prompt")]
+    [InlineData("""{"prompt":"p","size":"\ud83d"}""", "size")]
+    [InlineData("""{"prompt":"p","input_reference":{"image_url":"\udfff"}}""", "input_reference.image_url")]
+    public async Task AnUnpairedSurrogateIsRefusedInTheErrorEnvelope(string body, string param)
+    {
+        using var response = await _api.PostJsonAsync("videos", body);
+        var error = await ReadErrorAsync(response, 400);
+
+        Assert.Equal(param, Str(error, "param"));
+        Assert.Contains("not valid Unicode", Str(error, "message"));
+    }
+
+    [Fact]
+    public async Task AnUnpairedSurrogateInARemixPromptIsRefusedToo()
+    {
+        using var response = await _api.PostJsonAsync("videos/video_0000/remix", """{"prompt":"\ud800"}""");
+
+        Assert.Equal("prompt", Str(await ReadErrorAsync(response, 400), "param"));
     }
 
     [Fact]

@@ -106,10 +106,21 @@ public sealed class WebhookVerifierTests
     [InlineData("v1,bm90LWl0 " + VideoSignature)]
     [InlineData(VideoSignature + " v1,bm90LWl0")]
     [InlineData("v1a,abc  v1,bm90LWl0\t" + VideoSignature)]
-    [InlineData("i9qYoXcNhy7Rv6ZllbqiiyHrR2yUQe3QDXj6SqYKGE8=")]
-    public void AnyOfSeveralSignaturesMayMatchAndTheV1PrefixIsOptional(string signature)
+    public void AnyOfSeveralSignaturesMayMatch(string signature)
     {
         At(VideoTimestamp).Verify(VideoBody, Headers(VideoId, VideoTimestamp, signature));
+    }
+
+    [Theory]
+    [InlineData("i9qYoXcNhy7Rv6ZllbqiiyHrR2yUQe3QDXj6SqYKGE8=")]
+    [InlineData("v1,bm90LWl0 i9qYoXcNhy7Rv6ZllbqiiyHrR2yUQe3QDXj6SqYKGE8=")]
+    [InlineData("v2,i9qYoXcNhy7Rv6ZllbqiiyHrR2yUQe3QDXj6SqYKGE8=")]
+    [InlineData(",i9qYoXcNhy7Rv6ZllbqiiyHrR2yUQe3QDXj6SqYKGE8=")]
+    public void ARightSignatureWithoutItsV1PrefixDoesNotCount(string signature)
+    {
+        var failure = Assert.Throws<WebhookVerificationException>(() => At(VideoTimestamp).Verify(VideoBody, Headers(VideoId, VideoTimestamp, signature)));
+
+        Assert.Equal(WebhookFailure.NoMatchingSignature, failure.Failure);
     }
 
     [Fact]

@@ -67,6 +67,7 @@ public sealed class WebhookTests
     [InlineData("stale")]
     [InlineData("from-the-future")]
     [InlineData("unsigned")]
+    [InlineData("without-v1-prefix")]
     public async Task DeliveriesThatFailVerificationAreRejectedAndChangeNothing(string flaw)
     {
         using var folder = new TempFolder();
@@ -84,6 +85,13 @@ public sealed class WebhookTests
             request.Content = new StringContent(Body("video_other"), Encoding.UTF8, "application/json");
         if (flaw == "unsigned")
             request.Headers.Remove(WebhookVerifier.SignatureHeader);
+        if (flaw == "without-v1-prefix")
+        {
+            // The right signature, but not as Standard Webhooks sends it ("v1,{base64}").
+            var signature = request.Headers.GetValues(WebhookVerifier.SignatureHeader).Single();
+            request.Headers.Remove(WebhookVerifier.SignatureHeader);
+            request.Headers.Add(WebhookVerifier.SignatureHeader, signature["v1,".Length..]);
+        }
 
         var response = await http.SendAsync(request);
 
@@ -91,6 +99,34 @@ public sealed class WebhookTests
         await using var db = await studio.DbAsync();
         Assert.Equal(0, await db.WebhookDeliveries.CountAsync());
         Assert.True((await db.Takes.SingleAsync(t => t.Id == takeId)).NextCheckAt > DateTimeOffset.UtcNow.AddMinutes(30));
+    }
+
+    [Theory]
+    [InlineData("""{"id":5,"type":"video.completed","data":{"id":"video_abc"}}""")]
+    [InlineData("""{"id":"evt_1","type":"video.completed","created_at":"yesterday","data":{"id":"video_abc"}}""")]
+    [InlineData("""{"id":"evt_1","type":"video.completed","data":["video_abc"]}""")]
+    [InlineData("""not json""")]
+    public async Task ASignedPayloadThatIsNotAnEventIsRefusedInPlainWords(string body)
+    {
+        using var folder = new TempFolder();
+        await using var studio = await StartWithoutWorkerAsync(folder);
+        using var http = new HttpClient { BaseAddress = new Uri(studio.BaseUrl) };
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, WebhookEndpoint.Path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add(WebhookVerifier.IdHeader, "wh_odd");
+        request.Headers.Add(WebhookVerifier.TimestampHeader, timestamp);
+        request.Headers.Add(WebhookVerifier.SignatureHeader, new WebhookVerifier(Secret).Sign("wh_odd", timestamp, body));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("detail").GetString()!;
+        Assert.Contains("not an event", detail);
+        Assert.DoesNotContain("System.", detail);
+        Assert.DoesNotContain("SoraStudio.", detail);
+        Assert.DoesNotContain("Path:", detail);
+        await using var db = await studio.DbAsync();
+        Assert.Equal(0, await db.WebhookDeliveries.CountAsync());
     }
 
     [Fact]

@@ -113,6 +113,39 @@ public sealed class BackupTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(restored.Path));
     }
 
+    [Theory]
+    [InlineData("clips/../../escape.bin")]
+    [InlineData("{absolute}")]
+    [InlineData("notes.txt")]
+    public async Task AManifestPathOutsideTheClipStoreIsRefusedBeforeAnythingIsCopied(string badPath)
+    {
+        using var backups = new TempFolder();
+        using var restored = new TempFolder();
+        var backup = Path.Combine(backups.Path, "b");
+        Directory.CreateDirectory(Path.Combine(backup, "clips", "ab"));
+        badPath = badPath.Replace("{absolute}", Path.Combine(backups.Path, "escape.bin"));
+        // Every listed file exists and matches its hash: only the path is wrong, and it comes after a good one.
+        var database = await FileAsync(Path.Combine(backup, "studio.db"), "not really a database", "studio.db");
+        var good = await FileAsync(Path.Combine(backup, "clips", "ab", "good.mp4"), "a clip", "clips/ab/good.mp4");
+        var bad = await FileAsync(Path.GetFullPath(Path.Combine(backup, badPath)), "a file elsewhere", badPath);
+        var manifest = new BackupManifest(BackupManifest.CurrentFormat, DateTimeOffset.UtcNow, database, [good, bad]);
+        await File.WriteAllTextAsync(Path.Combine(backup, BackupManifest.FileName),
+            System.Text.Json.JsonSerializer.Serialize(manifest, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
+
+        var (code, _, error) = await RunAsync("restore", backup, restored.Path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("points outside the clip store", error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(restored.Path));
+    }
+
+    private static async Task<BackupFile> FileAsync(string path, string content, string listedAs)
+    {
+        await File.WriteAllTextAsync(path, content);
+        var bytes = await File.ReadAllBytesAsync(path);
+        return new BackupFile(listedAs, bytes.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+    }
+
     [Fact]
     public async Task ABackupIntoAFolderThatIsNotEmptyIsRefused()
     {

@@ -11,7 +11,10 @@ public sealed class AccountOptions
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
     public TimeSpan InviteLifetime { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Failed sign-ins in a row before the account is locked for <see cref="LockoutDuration"/>.</summary>
+    /// <summary>
+    /// Wrong passwords in a row, from one client address for one email, before sign-ins of that pair wait
+    /// <see cref="LockoutDuration"/> (<see cref="SignInThrottle"/>; the account itself is never locked).
+    /// </summary>
     [Range(1, 100)]
     public int MaxFailedSignIns { get; set; } = 5;
 

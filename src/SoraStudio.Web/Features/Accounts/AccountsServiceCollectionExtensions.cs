@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -16,7 +17,7 @@ public static class AccountsServiceCollectionExtensions
     public const string LogoutPath = "/account/logout";
 
     /// <summary>
-    /// Accounts (Identity on the studio's database, cookie sign-in with lockout), every endpoint signed-in by
+    /// Accounts (Identity on the studio's database, cookie sign-in, throttled wrong passwords), every endpoint signed-in by
     /// default, and the current-user abstraction the application services check roles with.
     /// </summary>
     public static IServiceCollection AddStudioAccounts(this IServiceCollection services)
@@ -26,6 +27,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContext());
 
+        services.AddAntiforgery();
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<StudioUser>(o =>
@@ -37,17 +39,16 @@ public static class AccountsServiceCollectionExtensions
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<StudioDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StudioClaimsPrincipalFactory>();
-        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, accounts) =>
-        {
-            identity.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedSignIns;
-            identity.Lockout.DefaultLockoutTimeSpan = accounts.Value.LockoutDuration;
-        });
+        // Wrong passwords are throttled per client address and email (SignInThrottle); an account itself is never locked,
+        // or anyone who knows an email could lock its owner out.
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IHostEnvironment, IOptions<AccountOptions>>((cookie, environment, accounts) =>
             {
@@ -74,11 +75,15 @@ public static class AccountsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Sign-out (a form POST with an antiforgery token).</summary>
+    /// <summary>Sign-out: a form POST that carries the page's antiforgery token, so no other site can sign anyone out.</summary>
     public static IEndpointRouteBuilder MapStudioAccounts(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(LogoutPath, async (SignInManager<StudioUser> signIn) =>
+        // A handler without form parameters gets no automatic antiforgery check: it is made here.
+        endpoints.MapPost(LogoutPath, async (HttpContext http, IAntiforgery antiforgery, SignInManager<StudioUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.Problem("Sign out from the studio's own Sign out button (the request carried no valid antiforgery token).",
+                    statusCode: StatusCodes.Status400BadRequest);
             await signIn.SignOutAsync();
             return Results.LocalRedirect(LoginPath);
         });

@@ -1,17 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using SoraStudio.Core.Spec;
 
 namespace SoraStudio.Web.Features.Api;
 
 /// <summary>
 /// The API's JSON: the shot spec's own shape (<see cref="SpecJson"/>), strict on the way in. Unknown fields, nulls
-/// where a value is required and missing required fields are refused by name, so a typo never silently drops a
-/// setting.
+/// where a value is required, missing required fields, a field given twice, a name in another case and a number
+/// sent as text are refused by name, so a typo never silently drops or changes a setting.
 /// </summary>
-public static partial class ApiJson
+public static class ApiJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
@@ -20,6 +19,10 @@ public static partial class ApiJson
         var options = new JsonSerializerOptions(SpecJson.Options)
         {
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            // SpecJson's web defaults read names in any case and numbers from strings; the API reads exactly.
+            PropertyNameCaseInsensitive = false,
+            NumberHandling = JsonNumberHandling.Strict,
+            AllowDuplicateProperties = false,
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             AllowTrailingCommas = false,
@@ -60,53 +63,11 @@ public static partial class ApiJson
         }
         catch (JsonException e)
         {
-            var (field, message) = Describe(e);
+            var (field, message) = JsonErrors.Describe(e);
             return (null, ApiProblems.Invalid(field, message));
         }
     }
 
     private static IResult TooLarge(long maxBytes) => ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Body too large",
         $"The API reads bodies of up to {maxBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes (Studio:Api:MaxRequestBodyBytes).");
-
-    /// <summary>The field (a JSON path without "$.") and a message without .NET type names.</summary>
-    internal static (string Field, string Message) Describe(JsonException e)
-    {
-        var path = e.Path is { Length: > 1 } p ? p.TrimStart('$').TrimStart('.') : "";
-        if (UnknownProperty().Match(e.Message) is { Success: true } unknown)
-        {
-            var name = unknown.Groups[1].Value;
-            var field = path.Length == 0 ? name : path.EndsWith(name, StringComparison.OrdinalIgnoreCase) ? path : $"{path}.{name}";
-            return (field, $"Unknown field “{name}”.");
-        }
-        if (MissingRequired().Match(e.Message) is { Success: true } missing)
-        {
-            var names = missing.Groups[1].Value.Split(", ").Select(n => n.Trim('\'')).ToList();
-            var prefix = path.Length == 0 ? "" : path + ".";
-            return (prefix + names[0], $"Required: {string.Join(", ", names.Select(n => prefix + n))}.");
-        }
-        if (NullNotAllowed().Match(e.Message) is { Success: true } nulled)
-        {
-            // The message names the .NET member ("Name"); the path already ends with the JSON name ("name").
-            var name = JsonNamingPolicy.CamelCase.ConvertName(nulled.Groups[1].Value);
-            var field = path.Length == 0 ? name : path.EndsWith(name, StringComparison.OrdinalIgnoreCase) ? path : $"{path}.{name}";
-            return (field, "This field cannot be null.");
-        }
-        if (path.Length == 0)
-            return ("body", $"The body is not valid JSON: {Plain(e.Message)}");
-        return (path, "This value has the wrong type or format for this field.");
-    }
-
-    private static string Plain(string message) => TypeName().Replace(message.Split(" Path:")[0], "").Trim();
-
-    [GeneratedRegex(@"The JSON property '([^']+)' could not be mapped")]
-    private static partial Regex UnknownProperty();
-
-    [GeneratedRegex(@"missing required properties including: (.+?)\.?$", RegexOptions.Multiline)]
-    private static partial Regex MissingRequired();
-
-    [GeneratedRegex(@"(?:property or field|constructor parameter|property) '([^']+)' .*(?:doesn't allow|does not allow) (?:getting|setting|null)")]
-    private static partial Regex NullNotAllowed();
-
-    [GeneratedRegex(@"\s*(?:to type|on type|for type) '[^']+'")]
-    private static partial Regex TypeName();
 }

@@ -1,12 +1,23 @@
+using SoraStudio.Core.Validation;
+
 namespace SoraStudio.Web.Features.Compose;
 
-/// <summary>How much one field takes.</summary>
+/// <summary>How much one field takes: the studio's one set of <see cref="TextLimits"/>, as the browser's inputs apply them.</summary>
 public static class FieldLimits
 {
     /// <summary>
-    /// Characters per field. Every keystroke sends the field's whole value to the server in one SignalR message, and
-    /// Blazor Server closes the circuit on a message over 32 KB (HubOptions.MaximumReceiveMessageSize): 8,000 characters
-    /// stay under it even at three UTF-8 bytes each. The browser cuts a longer paste; <see cref="LengthNote"/> says so.
+    /// Characters per text field of a shot or style bible: as many as a whole prompt (<see cref="TextLimits.Field"/>),
+    /// which the API and the importers take too. The browser cuts a longer paste; <see cref="LengthNote"/> says so.
     /// </summary>
-    public const int Characters = 8_000;
+    public const int Characters = TextLimits.Field;
+
+    /// <summary>Characters of a name or title.</summary>
+    public const int Name = TextLimits.Name;
+
+    /// <summary>
+    /// The largest message the circuit takes from the browser (HubOptions.MaximumReceiveMessageSize; Blazor closes the
+    /// circuit beyond it). Every keystroke sends the field's whole value in one message: a full field at three UTF-8
+    /// bytes a character is 96,000 bytes, and the envelope needs a little more.
+    /// </summary>
+    public const long MaxMessageBytes = 128 * 1024;
 }

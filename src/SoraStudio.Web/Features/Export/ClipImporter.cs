@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Core.Prompting;
 using SoraStudio.Core.Spec;
+using SoraStudio.Core.Validation;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
@@ -21,6 +22,7 @@ public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, Cl
     public const long MaxBytes = 2L * 1024 * 1024 * 1024;
 
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(2);
+    private static readonly SpecTextValidator SpecTexts = new();
 
     public async Task<long> ImportAsync(long shotId, Stream video, string fileName, string? prompt = null, string? specJson = null,
         string requestedBy = "", CancellationToken cancellationToken = default)
@@ -30,7 +32,11 @@ public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, Cl
         await access.RequireShotAsync(db, shotId, ProjectPermission.Edit, cancellationToken);
         var shot = await db.Shots.AsNoTracking().Where(s => s.Id == shotId).Select(s => new { s.ProjectId, s.Spec })
             .SingleOrDefaultAsync(cancellationToken) ?? throw StudioException.NotFound("Shot", shotId);
+        if (prompt is not null && TextLimits.CheckProse(prompt, TextLimits.Prompt) is { } promptProblem)
+            throw StudioException.Invalid("prompt", promptProblem);
         var spec = SpecFor(shot.Spec, prompt, specJson);
+        if (SpecTexts.Validate(spec).Errors.FirstOrDefault() is { } specProblem)
+            throw StudioException.Invalid("spec." + specProblem.PropertyName, specProblem.ErrorMessage);
 
         var temp = Path.Combine(Path.GetTempPath(), $"sora-import-{Guid.NewGuid():N}.mp4");
         var thumbnailTemp = Path.ChangeExtension(temp, ".jpg");
@@ -98,7 +104,8 @@ public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, Cl
             }
             catch (JsonException e)
             {
-                throw StudioException.Invalid("spec", $"The spec JSON cannot be read: {e.Message}");
+                var (field, message) = JsonErrors.Describe(e);
+                throw StudioException.Invalid("spec", $"The spec JSON cannot be read: at {field}, {message}");
             }
         }
         return !string.IsNullOrWhiteSpace(prompt)

@@ -156,7 +156,8 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
         }
         catch (JsonException e)
         {
-            throw Refused($"{ArchiveManifest.FileName} is not a valid manifest ({e.Message}).");
+            var (field, message) = JsonErrors.Describe(e);
+            throw Refused($"{ArchiveManifest.FileName} is not a valid manifest (at {field}: {message})");
         }
     }
 
@@ -191,6 +192,7 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
         if (manifest.Shots.FirstOrDefault(s => s.SelectedTake is { } t && !takeSet.Contains(t)) is { } shot)
             throw Refused($"shot {shot.Key} selects a take that is not in the archive.");
         CheckReviewNotes(manifest);
+        CheckLimits(manifest);
         // Parents must come before children, or the lineage has a cycle.
         var seen = new HashSet<int>();
         var pending = manifest.Takes.ToList();

@@ -10,8 +10,10 @@ public sealed class ShotInputValidator : AbstractValidator<ShotInput>
 {
     public ShotInputValidator(ShotSpecValidator specs)
     {
-        RuleFor(s => s.Title).MaximumLength(200).OverridePropertyName("title");
-        RuleFor(s => s.Notes).MaximumLength(20_000).OverridePropertyName("notes");
+        RuleFor(s => s.Title).Must(t => TextLimits.CheckName(t ?? "") is null).OverridePropertyName("title")
+            .WithMessage(s => TextLimits.CheckName(s.Title ?? "")!);
+        RuleFor(s => s.Notes).Must(n => TextLimits.CheckProse(n ?? "", TextLimits.Notes) is null).OverridePropertyName("notes")
+            .WithMessage(s => TextLimits.CheckProse(s.Notes ?? "", TextLimits.Notes)!);
         RuleFor(s => s.Spec).NotNull().OverridePropertyName("spec");
         RuleFor(s => s.Spec).Custom((spec, context) =>
         {

@@ -107,22 +107,6 @@ public sealed class AccountServiceTests
     }
 
     [Fact]
-    public async Task RepeatedWrongPasswordsLockTheAccount()
-    {
-        using var folder = new TempFolder();
-        await using var studio = await OfflineStudio.StartAsync(folder, o => o.Settings["Studio:Accounts:MaxFailedSignIns"] = "3");
-        var signIn = studio.Get<SignInManager<StudioUser>>();
-        var user = (await signIn.UserManager.FindByIdAsync(studio.Tester.UserId))!;
-
-        for (var i = 0; i < 3; i++)
-            Assert.False((await signIn.CheckPasswordSignInAsync(user, "wrong password", lockoutOnFailure: true)).Succeeded);
-        var right = await signIn.CheckPasswordSignInAsync(user, StudioTestHost.TesterPassword, lockoutOnFailure: true);
-
-        Assert.True(right.IsLockedOut);
-        Assert.False(right.Succeeded);
-    }
-
-    [Fact]
     public async Task AProjectKeepsAnOwner()
     {
         using var folder = new TempFolder();

@@ -100,7 +100,7 @@ public class ShotComposerTests : ComposeTestContext
 
         scene.Input(new string('a', FieldLimits.Characters));
 
-        Assert.Contains("Cut at 8,000 characters", cut.FindComponent<SceneSection>().Markup);
+        Assert.Contains("Cut at 32,000 characters", cut.FindComponent<SceneSection>().Markup);
         Assert.DoesNotContain("Cut at", cut.FindComponent<StyleSection>().Markup);
     }
 

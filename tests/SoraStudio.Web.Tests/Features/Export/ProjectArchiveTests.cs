@@ -103,6 +103,58 @@ public sealed class ProjectArchiveTests
         Assert.Equal(1, await db.Takes.CountAsync());
     }
 
+    [Theory]
+    [InlineData("style", "the project's styleBible.style: At most 32,000 characters")]
+    [InlineData("name", "the project's name: Control characters")]
+    [InlineData("budget", "the project's budget is not between 0 and 100,000,000 USD")]
+    [InlineData("title", "shot 1's title: At most 200 characters")]
+    [InlineData("beat", "shot 1's spec.actions[0].text: Control characters")]
+    public async Task AnArchiveBeyondTheStudiosLimitsIsRefusedByFieldAndNothingIsImported(string what, string reason)
+    {
+        using var folder = new TempFolder();
+        await using var studio = await OfflineStudio.StartAsync(folder);
+        var (projectId, _) = await Seed.ShotInNewProjectAsync(studio);
+        var archive = studio.Get<ProjectArchive>();
+        using var zip = new MemoryStream();
+        await archive.ExportAsync(projectId, zip);
+        using var bad = ArchiveRewrite.EditManifest(zip, json =>
+        {
+            var project = json["project"]!;
+            var shot = json["shots"]![0]!;
+            switch (what)
+            {
+                case "style": project["styleBible"]!["style"] = new string('s', 1_000_000); break;
+                case "name": project["name"] = "Light\0house"; break;
+                case "budget": project["budget"] = 10_000_000_000_000m; break;
+                case "title": shot["title"] = new string('t', 201); break;
+                case "beat": shot["spec"]!["actions"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["text"] = "bell \a" }); break;
+            }
+        });
+
+        var refusal = await Assert.ThrowsAsync<StudioException>(() => archive.ImportAsync(bad));
+
+        Assert.Contains(reason, refusal.Message);
+        Assert.Equal(1, await ProjectCountAsync(studio));
+    }
+
+    [Fact]
+    public async Task AManifestOfTheWrongShapeIsRefusedInPlainWords()
+    {
+        using var folder = new TempFolder();
+        await using var studio = await OfflineStudio.StartAsync(folder);
+        var projectId = await Seed.ProjectAsync(studio);
+        var archive = studio.Get<ProjectArchive>();
+        using var zip = new MemoryStream();
+        await archive.ExportAsync(projectId, zip);
+        using var bad = ArchiveRewrite.EditManifest(zip, json => json["project"]!["styleBible"]!["paletteAnchors"] = "amber");
+
+        var refusal = await Assert.ThrowsAsync<StudioException>(() => archive.ImportAsync(bad));
+
+        Assert.Contains("project.styleBible.paletteAnchors", refusal.Message);
+        Assert.DoesNotContain("System.", refusal.Message);
+        Assert.DoesNotContain("SoraStudio.", refusal.Message);
+    }
+
     [Fact]
     public async Task AFileThatIsNotAnArchiveIsRefused()
     {

@@ -58,6 +58,8 @@ public sealed class ApiTokenService(IDbContextFactory<StudioDbContext> contexts,
             throw StudioException.Invalid("name", "Give the token a name, so you know later what uses it.");
         if (trimmed.Length > NameMaxLength)
             throw StudioException.Invalid("name", $"A token's name has at most {NameMaxLength} characters.");
+        if (!SoraStudio.Core.Validation.TextLimits.IsSingleLine(trimmed))
+            throw StudioException.Invalid("name", "A token's name cannot contain control characters.");
         var now = time.GetUtcNow();
         if (expiresAt is { } expires && expires <= now)
             throw StudioException.Invalid("expiresAt", "The expiry must be in the future.");
