@@ -85,7 +85,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName(StoredSettingsConfiguration.ApplicationName);
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>().Configure<StudioPaths>((o, paths) =>
             o.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                new DirectoryInfo(StoredSettingsConfiguration.KeyRing(paths.DataFolder)), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+                new DirectoryInfo(paths.KeyRing), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
         services.AddScoped<StudioSettingsService>();
         return services;
     }
