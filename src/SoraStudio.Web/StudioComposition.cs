@@ -21,7 +21,7 @@ namespace SoraStudio.Web;
 /// <summary>What a host changes about the studio it builds; <c>Program.cs</c> takes the defaults.</summary>
 public sealed class StudioHostOptions
 {
-    /// <summary>Configuration laid over every other source (files, environment, command line, the stored settings).</summary>
+    /// <summary>Configuration laid over the files, the environment and the command line; the settings the owner saved on /settings lie over it.</summary>
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     /// <summary>false: no generation worker in this process (as <c>Studio:Generation:Enabled=false</c>).</summary>
@@ -46,12 +46,13 @@ public static class StudioComposition
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        // The Videos API settings the owner saved on the settings page over the configuration's; the host's own over both.
-        configuration.AddStudioStoredSettings(builder.Environment);
+        // The host's settings over the configuration's, and the Videos API settings the owner saved on the settings
+        // page over both (as in the app, where the host sets none): a restored or reopened data folder keeps its provider.
         if (!options.RunWorker)
             options.Settings["Studio:Generation:Enabled"] = "false";
         if (options.Settings.Count > 0)
             configuration.AddInMemoryCollection(options.Settings);
+        configuration.AddStudioStoredSettings(builder.Environment);
 
         // Blazor Server with Radzen components; what the app shell shows about the current page, one per circuit.
         services.AddRazorComponents().AddInteractiveServerComponents()

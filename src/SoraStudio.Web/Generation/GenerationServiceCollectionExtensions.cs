@@ -22,6 +22,8 @@ public static class GenerationServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton<ICrashPoints, NoCrashPoints>();
+        // A host that registers IVideosApi itself (AddVideosApi) talks to a configured endpoint it can use.
+        services.TryAddSingleton(new VideosBackend(InProcessEmulator: false));
         services.AddSingleton<GenerationSignal>();
         services.AddSingleton<TakeEvents>();
         services.AddSingleton<PollHints>();

@@ -18,6 +18,7 @@ internal sealed class GenerationWorker(
     IOptions<GenerationOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
+    VideosBackend backend,
     ILogger<GenerationWorker> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<long, Task> _running = new();
@@ -27,6 +28,11 @@ internal sealed class GenerationWorker(
         if (!options.Value.Enabled)
         {
             logger.LogInformation("The generation worker is off in this process (Studio:Generation:Enabled = false).");
+            return;
+        }
+        if (backend.Unusable is { } reason)
+        {
+            logger.LogCritical("The generation worker does not start: {Reason}", reason);
             return;
         }
         // After start-up: migrations have run and, with the emulator in-process, the server is listening.

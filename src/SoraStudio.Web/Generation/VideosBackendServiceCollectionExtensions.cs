@@ -3,11 +3,21 @@ using Microsoft.AspNetCore.Hosting.Server;
 using SoraStudio.Emulator;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Settings;
 
 namespace SoraStudio.Web.Generation;
 
-/// <summary>Which Videos API the studio talks to.</summary>
-public sealed record VideosBackend(bool InProcessEmulator);
+/// <summary>
+/// Which Videos API the studio talks to. <paramref name="Unusable"/> says why it must not talk to it at all (the
+/// worker stays idle and readiness fails): nothing may reach a provider with the wrong credentials, and the studio
+/// never switches provider under takes already submitted.
+/// </summary>
+public sealed record VideosBackend(bool InProcessEmulator, string? Unusable = null)
+{
+    public const string SavedKeyUnreadable =
+        "The saved provider key cannot be read — re-enter it on Settings. (The key ring it was encrypted with is missing " +
+        "from the data folder, e.g. after a restore without it.) No take is submitted, polled or downloaded until then.";
+}
 
 public static class VideosBackendServiceCollectionExtensions
 {
@@ -22,6 +32,14 @@ public static class VideosBackendServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddStudioVideosBackend(this IServiceCollection services, IConfiguration configuration)
     {
+        if (configuration[StoredSettingsConfiguration.ApiKeyUnreadable] == "true")
+        {
+            services.AddSingleton(new VideosBackend(InProcessEmulator: false, VideosBackend.SavedKeyUnreadable));
+            // Registered so that everything resolves; nothing calls it while the backend is unusable.
+            services.AddVideosApi(configuration).AddStudioPollHints();
+            services.PostConfigure<VideosApiOptions>(o => o.ApiKey = "unreadable-saved-key");
+            return services;
+        }
         var hasKey = !string.IsNullOrWhiteSpace(configuration["Sora:ApiKey"]) || !string.IsNullOrWhiteSpace(configuration["OPENAI_API_KEY"]);
         services.AddSingleton(new VideosBackend(InProcessEmulator: !hasKey));
         if (hasKey)

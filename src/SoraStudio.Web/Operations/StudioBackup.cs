@@ -2,14 +2,19 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Settings;
 
 namespace SoraStudio.Web.Operations;
 
-/// <summary>What a backup holds: the database file and every clip-store file it refers to, each with its size and SHA-256.</summary>
-public sealed record BackupManifest(int Format, DateTimeOffset CreatedAt, BackupFile Database, IReadOnlyList<BackupFile> Files)
+/// <summary>
+/// What a backup holds: the database file, every clip-store file it refers to, and the Data Protection key ring that
+/// the saved provider key is encrypted with (format 2; format 1 backups have none), each with its size and SHA-256.
+/// </summary>
+public sealed record BackupManifest(int Format, DateTimeOffset CreatedAt, BackupFile Database, IReadOnlyList<BackupFile> Files, IReadOnlyList<BackupFile>? KeyRing = null)
 {
     public const string FileName = "backup.json";
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
+    public const int OldestRestorableFormat = 1;
 }
 
 public sealed record BackupFile(string Path, long Bytes, string Sha256);
@@ -20,13 +25,14 @@ public sealed class BackupException(string message) : Exception(message);
 /// Backs up and restores a studio's data folder. The database is copied with SQLite's online backup API, a
 /// consistent snapshot even while the studio writes; then every clip-store file the snapshot refers to is copied
 /// and checked against its hash. Clip files never change once stored (they are named by their hash), so the copy
-/// matches the snapshot. A restore checks every hash before it writes anything, and only into a data folder that
-/// has no database yet.
+/// matches the snapshot. The key ring goes too: without it the saved provider key cannot be decrypted. A restore
+/// checks every hash before it writes anything, and only into a data folder that has no database yet.
 /// </summary>
 public static class StudioBackup
 {
     private const string DatabaseFile = "studio.db";
     private const string ClipsFolder = "clips";
+    private const string KeysFolder = "keys";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static async Task<BackupManifest> BackupAsync(StudioPaths source, string target, TimeProvider? time = null, CancellationToken cancellationToken = default)
@@ -57,7 +63,19 @@ public static class StudioBackup
             files.Add(copied);
         }
 
-        var manifest = new BackupManifest(BackupManifest.CurrentFormat, (time ?? TimeProvider.System).GetUtcNow(), database, files);
+        var keyRing = new List<BackupFile>();
+        if (Directory.Exists(source.KeyRing))
+        {
+            foreach (var key in Directory.EnumerateFiles(source.KeyRing).Order(StringComparer.Ordinal))
+            {
+                var relative = $"{KeysFolder}/{Path.GetFileName(key)}";
+                Directory.CreateDirectory(Path.Combine(target, KeysFolder));
+                File.Copy(key, Path.Combine(target, relative));
+                keyRing.Add(await DescribeAsync(target, relative, cancellationToken));
+            }
+        }
+
+        var manifest = new BackupManifest(BackupManifest.CurrentFormat, (time ?? TimeProvider.System).GetUtcNow(), database, files, keyRing);
         await File.WriteAllTextAsync(Path.Combine(target, BackupManifest.FileName), JsonSerializer.Serialize(manifest, Json), cancellationToken);
         return manifest;
     }
@@ -71,8 +89,8 @@ public static class StudioBackup
             throw new BackupException($"{source} holds no {BackupManifest.FileName}; it is not a studio backup.");
         var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(manifestPath, cancellationToken), Json)
             ?? throw new BackupException($"{manifestPath} is empty.");
-        if (manifest.Format != BackupManifest.CurrentFormat)
-            throw new BackupException($"This backup has format {manifest.Format}; this studio restores format {BackupManifest.CurrentFormat}.");
+        if (manifest.Format is < BackupManifest.OldestRestorableFormat or > BackupManifest.CurrentFormat)
+            throw new BackupException($"This backup has format {manifest.Format}; this studio restores formats {BackupManifest.OldestRestorableFormat} to {BackupManifest.CurrentFormat}.");
         if (File.Exists(target.Database))
             throw new BackupException($"{target.Database} already exists. Restore into an empty data folder (stop the studio and move the old folder away first).");
 
@@ -82,7 +100,8 @@ public static class StudioBackup
         var targets = manifest.Files.Select(file => (File: file, To: ClipTarget(source, file, target))).ToList();
         if (manifest.Database.Path != DatabaseFile)
             throw new BackupException($"The manifest's database is not {DatabaseFile} in the backup folder; nothing was restored.");
-        foreach (var file in manifest.Files.Prepend(manifest.Database))
+        var keyRing = (manifest.KeyRing ?? []).Select(key => (File: key, To: KeyTarget(key, target))).ToList();
+        foreach (var file in manifest.Files.Concat(keyRing.Select(key => key.File)).Prepend(manifest.Database))
         {
             var actual = await DescribeAsync(source, file.Path, cancellationToken);
             if (actual.Bytes != file.Bytes || !string.Equals(actual.Sha256, file.Sha256, StringComparison.OrdinalIgnoreCase))
@@ -95,6 +114,9 @@ public static class StudioBackup
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
             File.Copy(Path.Combine(source, file.Path), to, overwrite: true);
         }
+        Directory.CreateDirectory(target.KeyRing);
+        foreach (var (key, to) in keyRing)
+            File.Copy(Path.Combine(source, key.Path), to);
         // The database last, under a temporary name first: a restore cut short leaves no database that looks whole.
         var partial = target.Database + ".restoring";
         File.Copy(Path.Combine(source, manifest.Database.Path), partial, overwrite: true);
@@ -115,6 +137,29 @@ public static class StudioBackup
             || !from.StartsWith(Path.Combine(source, ClipsFolder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new BackupException($"{file.Path} points outside the clip store; nothing was restored.");
         return to;
+    }
+
+    /// <summary>Where a listed key of the key ring goes; refused unless it is a file directly under keys/ that the target lacks.</summary>
+    private static string KeyTarget(BackupFile key, StudioPaths target)
+    {
+        var name = key.Path is { } path && path.StartsWith(KeysFolder + "/", StringComparison.Ordinal) ? path[(KeysFolder.Length + 1)..] : "";
+        if (name.Length == 0 || name != Path.GetFileName(name) || name is "." or "..")
+            throw new BackupException($"{key.Path} is not a key of the key ring under {KeysFolder}/; nothing was restored.");
+        var to = Path.Combine(target.KeyRing, name);
+        if (File.Exists(to))
+            throw new BackupException($"{to} already exists and would be replaced; restore into an empty data folder. Nothing was restored.");
+        return to;
+    }
+
+    /// <summary>Whether the owner saved a provider key (encrypted) in this data folder's database.</summary>
+    public static bool HasSavedApiKey(StudioPaths paths)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = paths.Database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Settings WHERE Key = $key;";
+        command.Parameters.AddWithValue("$key", StudioSettingsService.ApiKeySetting);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private static void CopyDatabase(string from, string to)

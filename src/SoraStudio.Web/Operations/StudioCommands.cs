@@ -35,7 +35,13 @@ public static class StudioCommands
             else
             {
                 var manifest = await StudioBackup.RestoreAsync(folder, paths);
-                await output.WriteLineAsync($"Restored the backup of {manifest.CreatedAt:u} ({manifest.Files.Count} clip-store file(s), every hash checked) into {paths.DataFolder}.");
+                await output.WriteLineAsync($"Restored the backup of {manifest.CreatedAt:u} ({manifest.Files.Count} clip-store file(s), " +
+                    $"{manifest.KeyRing?.Count ?? 0} key ring file(s), every hash checked) into {paths.DataFolder}.");
+                if (manifest.KeyRing is null or [] && StudioBackup.HasSavedApiKey(paths))
+                {
+                    await error.WriteLineAsync("WARNING: this backup holds a saved provider key but not the key ring it was encrypted with. " +
+                        "The restored studio will submit nothing until the owner re-enters the key on Settings.");
+                }
             }
             return 0;
         }

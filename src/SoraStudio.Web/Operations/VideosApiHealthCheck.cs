@@ -19,6 +19,8 @@ internal sealed class VideosApiHealthCheck(
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
+        if (backend.Unusable is { } reason)
+            return HealthCheckResult.Unhealthy(reason, data: new Dictionary<string, object> { ["provider"] = "configured endpoint" });
         var now = time.GetUtcNow();
         if (cache.TryGet(now, settings.ProviderCacheDuration) is not { } answer)
         {

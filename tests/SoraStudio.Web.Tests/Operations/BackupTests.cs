@@ -3,6 +3,7 @@ using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Assets;
 using SoraStudio.Web.Features.Projects;
 using SoraStudio.Web.Features.Takes;
+using SoraStudio.Web.Generation;
 using SoraStudio.Web.Operations;
 using SoraStudio.Web.Storage;
 using SoraStudio.Web.Tests.TestSupport;
@@ -139,6 +140,32 @@ public sealed class BackupTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(restored.Path));
     }
 
+    [Theory]
+    [InlineData("keys/../escape.xml")]
+    [InlineData("keys/nested/key.xml")]
+    [InlineData("clips/key.xml")]
+    public async Task AKeyRingPathOutsideKeysIsRefusedBeforeAnythingIsCopied(string badPath)
+    {
+        using var backups = new TempFolder();
+        using var restored = new TempFolder();
+        var backup = Path.Combine(backups.Path, "b");
+        Directory.CreateDirectory(Path.Combine(backup, "clips", "ab"));
+        Directory.CreateDirectory(Path.Combine(backup, "keys", "nested"));
+        var database = await FileAsync(Path.Combine(backup, "studio.db"), "not really a database", "studio.db");
+        var clip = await FileAsync(Path.Combine(backup, "clips", "ab", "good.mp4"), "a clip", "clips/ab/good.mp4");
+        var goodKey = await FileAsync(Path.Combine(backup, "keys", "key-1.xml"), "<key/>", "keys/key-1.xml");
+        var badKey = await FileAsync(Path.GetFullPath(Path.Combine(backup, badPath)), "<key/>", badPath);
+        var manifest = new BackupManifest(BackupManifest.CurrentFormat, DateTimeOffset.UtcNow, database, [clip], [goodKey, badKey]);
+        await File.WriteAllTextAsync(Path.Combine(backup, BackupManifest.FileName),
+            System.Text.Json.JsonSerializer.Serialize(manifest, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
+
+        var (code, _, error) = await RunAsync("restore", backup, restored.Path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("is not a key of the key ring", error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(restored.Path));
+    }
+
     private static async Task<BackupFile> FileAsync(string path, string content, string listedAs)
     {
         await File.WriteAllTextAsync(path, content);
@@ -159,6 +186,109 @@ public sealed class BackupTests
 
         Assert.Equal(1, code);
         Assert.Contains("not empty", error);
+    }
+
+    private const string ProviderKey = "sk-provider-key-0123456789";
+
+    [Fact]
+    public async Task ABackupCarriesTheKeyRingSoTheRestoredStudioGeneratesWithTheSavedProviderKey()
+    {
+        using var original = new TempFolder();
+        using var backups = new TempFolder();
+        using var restored = new TempFolder();
+        var backup = Path.Combine(backups.Path, "b");
+        await using var provider = await Emulators.StartAsync(o => o.ApiKey = ProviderKey);
+        var (owner, shotId) = await StudioWithSavedKeyAsync(original, provider.BaseUrl);
+        Assert.Equal(0, (await RunAsync("backup", backup, original.Path)).Code);
+        var manifest = await File.ReadAllTextAsync(Path.Combine(backup, BackupManifest.FileName));
+        Assert.Contains("\"keyRing\"", manifest);
+        Assert.Contains("keys/key-", manifest);
+
+        var (code, output, error) = await RunAsync("restore", backup, restored.Path);
+
+        Assert.True(code == 0, output + error);
+        Assert.DoesNotContain("WARNING", error);
+        await using var app = StudioApp.Start(restored);
+        var takeId = await GenerateAsync(app, owner, shotId);
+        var take = await WaitForAsync(app, takeId, t => !TakeStateMachine.IsActive(t.Status));
+        Assert.Equal(TakeStatus.Ready, take.Status);
+        Assert.Equal(1, provider.RequestLog.Count(SoraStudio.Emulator.EmulatorOperation.Create));
+    }
+
+    [Fact]
+    public async Task ARestoreWithoutTheKeyRingSaysSoAndTheRestoredStudioSubmitsNothing()
+    {
+        using var original = new TempFolder();
+        using var backups = new TempFolder();
+        using var restored = new TempFolder();
+        var backup = Path.Combine(backups.Path, "b");
+        await using var provider = await Emulators.StartAsync(o => o.ApiKey = ProviderKey);
+        var (owner, shotId) = await StudioWithSavedKeyAsync(original, provider.BaseUrl);
+        Assert.Equal(0, (await RunAsync("backup", backup, original.Path)).Code);
+        await WithoutKeyRingAsync(backup);
+
+        var (code, output, error) = await RunAsync("restore", backup, restored.Path);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("WARNING", error);
+        Assert.Contains("key ring", error);
+        await using var app = StudioApp.Start(restored);
+        using var http = app.Client();
+        using var ready = await http.GetAsync("/health/ready");
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("saved provider key cannot be read", await ready.Content.ReadAsStringAsync());
+        await using (var scope = app.ScopeFor(owner))
+        {
+            var shown = await scope.Get<SoraStudio.Web.Features.Settings.StudioSettingsService>().GetAsync();
+            Assert.True(shown.ApiKeyUnreadable);
+            Assert.NotNull(shown.Blocked);
+        }
+        var takeId = await GenerateAsync(app, owner, shotId);
+        // The worker looks for due takes every 100 ms in tests: two seconds is twenty chances to submit.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await using var db = await app.DbAsync();
+        Assert.Equal(TakeStatus.Queued, (await db.Takes.SingleAsync(t => t.Id == takeId)).Status);
+        Assert.Empty(provider.RequestLog.Requests);
+        Assert.False(Directory.Exists(Path.Combine(restored.Path, "emulator")), "the studio did not fall back to its built-in emulator");
+    }
+
+    /// <summary>A studio whose owner saved the provider's key and address on Settings, with one shot.</summary>
+    private static async Task<(SoraStudio.Web.Features.Accounts.StudioIdentity Owner, long ShotId)> StudioWithSavedKeyAsync(TempFolder folder, string providerUrl)
+    {
+        await using var studio = await OfflineStudio.StartAsync(folder);
+        await studio.Get<SoraStudio.Web.Features.Settings.StudioSettingsService>().SaveAsync(ProviderKey, providerUrl);
+        var (_, shotId) = await Seed.ShotInNewProjectAsync(studio);
+        return (studio.Tester, shotId);
+    }
+
+    /// <summary>Makes the backup one taken before backups carried the key ring (format 1).</summary>
+    private static async Task WithoutKeyRingAsync(string backup)
+    {
+        Directory.Delete(Path.Combine(backup, "keys"), recursive: true);
+        var path = Path.Combine(backup, BackupManifest.FileName);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
+        json.Remove("keyRing");
+        json["format"] = 1;
+        await File.WriteAllTextAsync(path, json.ToJsonString());
+    }
+
+    private static async Task<long> GenerateAsync(StudioApp app, SoraStudio.Web.Features.Accounts.StudioIdentity owner, long shotId)
+    {
+        await using var scope = app.ScopeFor(owner);
+        return (await scope.Get<GenerationService>().GenerateAsync(shotId)).Single();
+    }
+
+    private static async Task<Take> WaitForAsync(StudioApp app, long takeId, Func<Take, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var db = await app.DbAsync();
+            var take = await db.Takes.AsNoTracking().SingleAsync(t => t.Id == takeId);
+            if (done(take) || DateTime.UtcNow > deadline)
+                return take;
+            await Task.Delay(100);
+        }
     }
 
     private static string Describe(IEnumerable<Take> takes) => string.Join("\n", takes.Select(t =>

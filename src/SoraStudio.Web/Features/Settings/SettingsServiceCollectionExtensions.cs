@@ -14,7 +14,7 @@ public static class SettingsServiceCollectionExtensions
         // The key ring under the data folder: protected settings survive restarts.
         services.AddDataProtection().SetApplicationName(StoredSettingsConfiguration.ApplicationName);
         services.AddOptions<KeyManagementOptions>().Configure<StudioPaths>((o, paths) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(StoredSettingsConfiguration.KeyRing(paths.DataFolder)), NullLoggerFactory.Instance));
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.KeyRing), NullLoggerFactory.Instance));
         services.AddScoped<StudioSettingsService>();
         return services;
     }

@@ -1,16 +1,22 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
+using SoraStudio.Web.Data;
 
 namespace SoraStudio.Web.Features.Settings;
 
 /// <summary>
 /// Lays the Videos API settings the owner entered on the settings page (<c>Sora:ApiKey</c>, <c>Sora:BaseUrl</c>)
 /// over the configuration when the studio starts. The key is unprotected with the data folder's key ring; a
-/// database without the settings table (first run) or a key that no longer unprotects adds nothing.
+/// database without the settings table (first run) adds nothing. A saved key that no longer unprotects (the ring was
+/// lost, e.g. a restore without it) sets <see cref="ApiKeyUnreadable"/> instead: the studio must then stop rather
+/// than fall back to another provider (the emulator) under takes already submitted with that key.
 /// </summary>
 public static class StoredSettingsConfiguration
 {
     public const string ApplicationName = "SoraStudio";
+
+    /// <summary>Configuration flag, "true" when a saved key exists but cannot be decrypted.</summary>
+    public const string ApiKeyUnreadable = "Studio:StoredSettings:ApiKeyUnreadable";
 
     public static IConfigurationBuilder AddStudioStoredSettings(this IConfigurationManager configuration, IHostEnvironment environment)
     {
@@ -19,7 +25,6 @@ public static class StoredSettingsConfiguration
         return values.Count == 0 ? configuration : configuration.AddInMemoryCollection(values);
     }
 
-    public static string KeyRing(string dataFolder) => Path.Combine(dataFolder, "keys");
 
     private static Dictionary<string, string?> Read(string dataFolder)
     {
@@ -39,7 +44,12 @@ public static class StoredSettingsConfiguration
             while (reader.Read())
             {
                 var (key, value) = (reader.GetString(0), reader.GetString(1));
-                values[key] = key == StudioSettingsService.ApiKeySetting ? Unprotect(dataFolder, value) : value;
+                if (key != StudioSettingsService.ApiKeySetting)
+                    values[key] = value;
+                else if (Unprotect(dataFolder, value) is { } plain)
+                    values[key] = plain;
+                else
+                    values[ApiKeyUnreadable] = "true";
             }
         }
         catch (SqliteException)
@@ -53,7 +63,7 @@ public static class StoredSettingsConfiguration
     {
         try
         {
-            var provider = DataProtectionProvider.Create(new DirectoryInfo(KeyRing(dataFolder)), b => b.SetApplicationName(ApplicationName));
+            var provider = DataProtectionProvider.Create(new DirectoryInfo(new StudioPaths(dataFolder).KeyRing), b => b.SetApplicationName(ApplicationName));
             return provider.CreateProtector(StudioSettingsService.ProtectorPurpose).Unprotect(protectedValue);
         }
         catch (System.Security.Cryptography.CryptographicException)

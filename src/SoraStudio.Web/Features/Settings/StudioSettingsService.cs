@@ -1,18 +1,25 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
+using SoraStudio.Web.Generation;
 
 namespace SoraStudio.Web.Features.Settings;
 
-/// <summary>What the settings page may show: never the key itself.</summary>
-public sealed record VideosApiSettings(bool ApiKeySet, string? ApiKeyEnding, string? BaseUrl, DateTimeOffset? UpdatedAt);
+/// <summary>
+/// What the settings page may show: never the key itself. <paramref name="ApiKeyUnreadable"/>: a key is saved but this
+/// data folder's key ring cannot decrypt it; <paramref name="Blocked"/>: why this running studio submits nothing.
+/// </summary>
+public sealed record VideosApiSettings(bool ApiKeySet, string? ApiKeyEnding, string? BaseUrl, DateTimeOffset? UpdatedAt,
+    bool ApiKeyUnreadable = false, string? Blocked = null);
 
 /// <summary>
 /// The studio owner's Videos API settings. The key is stored protected with ASP.NET Core Data Protection (its key
 /// ring under the data folder); what leaves this class for a page is only its last four characters.
 /// </summary>
-public sealed class StudioSettingsService(IDbContextFactory<StudioDbContext> contexts, CurrentUser currentUser, IDataProtectionProvider protection, TimeProvider time)
+public sealed class StudioSettingsService(
+    IDbContextFactory<StudioDbContext> contexts, CurrentUser currentUser, IDataProtectionProvider protection, VideosBackend backend, TimeProvider time)
 {
     public const string ApiKeySetting = "Sora:ApiKey";
     public const string BaseUrlSetting = "Sora:BaseUrl";
@@ -29,13 +36,21 @@ public sealed class StudioSettingsService(IDbContextFactory<StudioDbContext> con
         var rows = await db.Settings.AsNoTracking().Where(s => s.Key == ApiKeySetting || s.Key == BaseUrlSetting).ToListAsync(cancellationToken);
         var key = rows.SingleOrDefault(r => r.Key == ApiKeySetting);
         string? ending = null;
+        var unreadable = false;
         if (key is not null)
         {
-            var plain = Protector.Unprotect(key.Value);
-            ending = plain.Length >= 8 ? plain[^4..] : null;
+            try
+            {
+                var plain = Protector.Unprotect(key.Value);
+                ending = plain.Length >= 8 ? plain[^4..] : null;
+            }
+            catch (CryptographicException)
+            {
+                unreadable = true;
+            }
         }
         return new VideosApiSettings(key is not null, ending, rows.SingleOrDefault(r => r.Key == BaseUrlSetting)?.Value,
-            rows.Count == 0 ? null : rows.Max(r => r.UpdatedAt));
+            rows.Count == 0 ? null : rows.Max(r => r.UpdatedAt), unreadable, backend.Unusable);
     }
 
     /// <summary>Saves the base URL, and the key when one is given (null or blank keeps the stored one).</summary>
