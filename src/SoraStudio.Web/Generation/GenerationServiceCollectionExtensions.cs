@@ -23,7 +23,9 @@ public static class GenerationServiceCollectionExtensions
 
         services.TryAddSingleton<ICrashPoints, NoCrashPoints>();
         services.AddSingleton<GenerationSignal>();
-        services.AddSingleton<TakeEvents>();
+        services.AddSingleton<TakeLifecycle>();
+        // The in-process event streams: take changes (written here) and review changes (Features/Review).
+        services.TryAddSingleton(typeof(EventStream<>));
         services.AddSingleton<PollHints>();
         services.AddTransient<PollHintHandler>();
         services.AddSingleton<TakeLeases>();

@@ -10,6 +10,7 @@ using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Activity;
 using SoraStudio.Web.Features.Review;
 using SoraStudio.Web.Features.Settings;
+using SoraStudio.Web.Generation;
 
 namespace SoraStudio.Web.Features.Accounts;
 
@@ -76,7 +77,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddHostedService<OwnerBootstrap>();
 
-        services.AddSingleton<StudioEvents>();
+        services.TryAddSingleton(typeof(EventStream<>));
         services.AddScoped<ReviewService>();
         services.AddScoped<CommentService>();
         services.AddScoped<ActivityQueries>();
