@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace SoraStudio.Web.Data;
 
 /// <summary>
-/// The studio's database. Migrations: <c>DOTNET_ROLL_FORWARD=Major dotnet ef migrations add &lt;Name&gt;
-/// --project src/SoraStudio.Web --output-dir Data/Migrations</c> (dotnet-ef 6.0.5 from the local tool manifest).
+/// The studio's database. Migrations: <c>dotnet ef migrations add &lt;WhatItDoes&gt; --project src/SoraStudio.Web
+/// --output-dir Data/Migrations</c> (dotnet-ef from the local tool manifest: <c>dotnet tool restore</c>).
 /// </summary>
 public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : IdentityDbContext<StudioUser>(options)
 {
@@ -35,7 +35,7 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no date or decimal type: EF Core 6 stores them as text, which neither orders nor sums.
+        // SQLite has no date or decimal type: EF Core stores them as text, which neither orders nor sums (still so in EF Core 10).
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
         configurationBuilder.Properties<decimal>().HaveConversion<MicrodollarsConverter>();
     }

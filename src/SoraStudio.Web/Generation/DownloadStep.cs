@@ -90,8 +90,8 @@ internal sealed class DownloadStep(IVideosApi api, ClipStore store, ILogger<Down
         take.Progress = 100;
         await using var transaction = await step.Db.Database.BeginTransactionAsync(CancellationToken.None);
         // The shot's first ready take becomes its selected take, unless someone has chosen one meanwhile.
-        await step.Db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE Shots SET SelectedTakeId = {take.Id} WHERE Id = {take.ShotId} AND SelectedTakeId IS NULL", CancellationToken.None);
+        await step.Db.Shots.Where(s => s.Id == take.ShotId && s.SelectedTakeId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(shot => shot.SelectedTakeId, take.Id), CancellationToken.None);
         await step.FinishAsync(TakeStatus.Ready, message: message);
         await transaction.CommitAsync(CancellationToken.None);
     }

@@ -25,7 +25,9 @@ public static class GenerationServiceCollectionExtensions
         // A host that registers IVideosApi itself (AddVideosApi) talks to a configured endpoint it can use.
         services.TryAddSingleton(new VideosBackend(InProcessEmulator: false));
         services.AddSingleton<GenerationSignal>();
-        services.AddSingleton<TakeEvents>();
+        services.AddSingleton<TakeLifecycle>();
+        // The in-process event streams: take changes (written here) and review changes (Features/Review).
+        services.TryAddSingleton(typeof(EventStream<>));
         services.AddSingleton<PollHints>();
         services.AddTransient<PollHintHandler>();
         services.AddSingleton<TakeLeases>();

@@ -83,22 +83,31 @@ internal sealed class SubmitStep(IVideosApi api, ClipStore store, ILogger<Submit
         return await api.CreateVideoAsync(request, cancellationToken);
     }
 
-    /// <summary>Queued → Submitting, only while a job slot is free, the lease is ours and no cancel was asked for.</summary>
+    /// <summary>
+    /// Queued → Submitting, only while a job slot is free, the lease is ours and no cancel was asked for: one UPDATE
+    /// whose condition counts the takes at the provider, so two processes cannot both take the last slot.
+    /// </summary>
     private static async Task<bool> ClaimSlotAsync(TakeStep step)
     {
         var take = step.Take;
         TakeStateMachine.EnsureCanMove(take.Status, TakeStatus.Submitting);
-        var now = UnixMillisecondsConverter.ToStored(step.Now);
-        var leaseExpires = UnixMillisecondsConverter.ToStored(step.Now + step.Options.LeaseDuration);
-        string queued = nameof(TakeStatus.Queued), submitting = nameof(TakeStatus.Submitting), inProgress = nameof(TakeStatus.InProgress);
-        var rows = await step.Db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-            UPDATE Takes SET Status = {submitting}, SubmittedAt = {now}, Attempts = Attempts + 1, LeaseExpiresAt = {leaseExpires},
-                ErrorCode = NULL, ErrorMessage = NULL, FailureClass = NULL, OutcomeUnknownAt = NULL, NextCheckAt = NULL
-            WHERE Id = {take.Id} AND Status = {queued} AND LeaseOwner = {take.LeaseOwner} AND CancelRequestedAt IS NULL
-              AND (SELECT COUNT(*) FROM Takes WHERE Status IN ({submitting}, {inProgress})) < {step.Options.MaxConcurrentJobs}
-            """,
-            CancellationToken.None);
+        var now = step.Now;
+        var leaseExpires = now + step.Options.LeaseDuration;
+        var maxJobs = step.Options.MaxConcurrentJobs;
+        TakeStatus[] atProvider = [.. TakeStateMachine.AtProvider];
+        var rows = await step.Db.Takes
+            .Where(t => t.Id == take.Id && t.Status == TakeStatus.Queued && t.LeaseOwner == take.LeaseOwner && t.CancelRequestedAt == null
+                && step.Db.Takes.Count(other => atProvider.Contains(other.Status)) < maxJobs)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.Status, TakeStatus.Submitting)
+                .SetProperty(t => t.SubmittedAt, now)
+                .SetProperty(t => t.Attempts, t => t.Attempts + 1)
+                .SetProperty(t => t.LeaseExpiresAt, leaseExpires)
+                .SetProperty(t => t.ErrorCode, (string?)null)
+                .SetProperty(t => t.ErrorMessage, (string?)null)
+                .SetProperty(t => t.FailureClass, (FailureClass?)null)
+                .SetProperty(t => t.OutcomeUnknownAt, (DateTimeOffset?)null)
+                .SetProperty(t => t.NextCheckAt, (DateTimeOffset?)null), CancellationToken.None);
         if (rows == 0)
             return false;
         await step.ReloadAsync();

@@ -19,23 +19,23 @@ internal sealed class TakeLeases(IDbContextFactory<StudioDbContext> contexts, Ti
     public async Task<bool> TryAcquireAsync(long takeId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var nowMs = UnixMillisecondsConverter.ToStored(now);
-        var expiresMs = UnixMillisecondsConverter.ToStored(now + Duration);
+        var expires = now + Duration;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE Takes SET LeaseOwner = {Owner}, LeaseExpiresAt = {expiresMs}, StepFailures = StepFailures + 1 WHERE Id = {takeId} AND (LeaseOwner IS NULL OR LeaseExpiresAt < {nowMs})",
-            cancellationToken);
+        var rows = await db.Takes.Where(t => t.Id == takeId && (t.LeaseOwner == null || t.LeaseExpiresAt < now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.LeaseOwner, Owner)
+                .SetProperty(t => t.LeaseExpiresAt, expires)
+                .SetProperty(t => t.StepFailures, t => t.StepFailures + 1), cancellationToken);
         return rows == 1;
     }
 
     /// <summary>Extends this worker's claim; false when it was lost (expired and taken by another worker).</summary>
     public async Task<bool> RenewAsync(long takeId, CancellationToken cancellationToken)
     {
-        var expiresMs = UnixMillisecondsConverter.ToStored(time.GetUtcNow() + Duration);
+        var expires = time.GetUtcNow() + Duration;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE Takes SET LeaseExpiresAt = {expiresMs} WHERE Id = {takeId} AND LeaseOwner = {Owner}",
-            cancellationToken);
+        var rows = await db.Takes.Where(t => t.Id == takeId && t.LeaseOwner == Owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseExpiresAt, expires), cancellationToken);
         return rows == 1;
     }
 
@@ -43,9 +43,8 @@ internal sealed class TakeLeases(IDbContextFactory<StudioDbContext> contexts, Ti
     public async Task ReleaseAsync(long takeId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE Takes SET LeaseOwner = NULL, LeaseExpiresAt = NULL WHERE Id = {takeId} AND LeaseOwner = {Owner}",
-            cancellationToken);
+        await db.Takes.Where(t => t.Id == takeId && t.LeaseOwner == Owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, (string?)null).SetProperty(t => t.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
     }
 
     /// <summary>Renews the claim in the background while a step runs; <see cref="LeaseKeeper.Lost"/> fires if it is lost.</summary>

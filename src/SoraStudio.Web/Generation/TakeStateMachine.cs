@@ -24,6 +24,9 @@ public static class TakeStateMachine
         [TakeStatus.Expired] = [],
     };
 
+    /// <summary>Where every new take starts.</summary>
+    public const TakeStatus Initial = TakeStatus.Queued;
+
     /// <summary>The states the worker still has work in.</summary>
     public static IReadOnlyList<TakeStatus> Active { get; } =
         [TakeStatus.Queued, TakeStatus.Submitting, TakeStatus.InProgress, TakeStatus.Downloading];

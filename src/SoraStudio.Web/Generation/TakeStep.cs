@@ -13,7 +13,7 @@ internal sealed class TakeStep(
     Take take,
     GenerationOptions options,
     TimeProvider time,
-    TakeEvents events,
+    EventStream<TakeChanged> events,
     ICrashPoints crashPoints,
     CancellationToken cancellationToken,
     CancellationToken leaseLost)

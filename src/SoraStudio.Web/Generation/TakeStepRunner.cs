@@ -13,7 +13,7 @@ internal sealed class TakeStepRunner(
     PollStep poll,
     DownloadStep download,
     CancelStep cancel,
-    TakeEvents events,
+    EventStream<TakeChanged> events,
     ICrashPoints crashPoints,
     IOptions<GenerationOptions> options,
     TimeProvider time,

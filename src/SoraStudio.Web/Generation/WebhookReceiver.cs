@@ -66,8 +66,8 @@ internal sealed class WebhookReceiver(
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var cutoff = UnixMillisecondsConverter.ToStored(now - dedupeWindow);
-        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM WebhookDeliveries WHERE ReceivedAt < {cutoff}", cancellationToken);
+        var cutoff = now - dedupeWindow;
+        await db.WebhookDeliveries.Where(d => d.ReceivedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         if (await db.WebhookDeliveries.AnyAsync(d => d.WebhookId == webhookId, cancellationToken))
         {
             logger.LogInformation("Ignored webhook delivery {WebhookId}: already handled.", webhookId);
@@ -92,11 +92,9 @@ internal sealed class WebhookReceiver(
         var woke = 0;
         if (webhookEvent.IsVideoEvent)
         {
-            string inProgress = nameof(TakeStatus.InProgress), submitting = nameof(TakeStatus.Submitting);
-            var nowMs = UnixMillisecondsConverter.ToStored(now);
-            woke = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE Takes SET NextCheckAt = {nowMs} WHERE VideoId = {webhookEvent.VideoId} AND Status IN ({inProgress}, {submitting})",
-                cancellationToken);
+            TakeStatus[] atProvider = [.. TakeStateMachine.AtProvider];
+            woke = await db.Takes.Where(t => t.VideoId == webhookEvent.VideoId && atProvider.Contains(t.Status))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.NextCheckAt, now), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Webhook {Type} for {VideoId}: {Count} take(s) due now.", webhookEvent.Type, webhookEvent.VideoId, woke);

@@ -14,7 +14,7 @@ public class MainLayoutTests : PageTestContext
     {
         var layout = Render<MainLayout>();
 
-        Host.Get<TakeEvents>().Publish(new TakeChanged(7, 3, 2, TakeStatus.Ready, 100, null, null, DateTimeOffset.UtcNow));
+        Host.Get<EventStream<TakeChanged>>().Publish(new TakeChanged(7, 3, 2, TakeStatus.Ready, 100, null, null, DateTimeOffset.UtcNow));
 
         layout.WaitForAssertion(() => Assert.Contains("Take 7 is ready", layout.Markup));
     }
@@ -24,7 +24,7 @@ public class MainLayoutTests : PageTestContext
     {
         var layout = Render<MainLayout>();
 
-        Host.Get<TakeEvents>().Publish(new TakeChanged(8, 3, 2, TakeStatus.Failed, 0, FailureClass.Moderation, "Blocked by moderation.", DateTimeOffset.UtcNow));
+        Host.Get<EventStream<TakeChanged>>().Publish(new TakeChanged(8, 3, 2, TakeStatus.Failed, 0, FailureClass.Moderation, "Blocked by moderation.", DateTimeOffset.UtcNow));
 
         layout.WaitForAssertion(() => Assert.Contains("Take 8 failed", layout.Markup));
         Assert.Contains("Blocked by moderation.", layout.Markup);

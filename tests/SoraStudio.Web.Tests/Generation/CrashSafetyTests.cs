@@ -1,4 +1,5 @@
 using SoraStudio.Emulator;
+using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Takes;
 using SoraStudio.Web.Generation;
@@ -42,8 +43,12 @@ public sealed class CrashSafetyTests
     {
         using var folder = new TempFolder();
         await using var emulator = await Emulators.StartAsync(o => o.MaxRunningJobs = 2);
-        await using var first = await StudioTestHost.StartAsync(folder.Path, emulator.BaseUrl);
-        await using var second = await StudioTestHost.StartAsync(folder.Path, emulator.BaseUrl);
+        // Both workers live and renew their leases: with the tests' 1.5 s lease, a renewal held up that long on a busy
+        // machine (CPU, the other process's write lock) counts as a dead worker, and the other process rightly takes the
+        // take over, downloading again the variant the first was fetching. Here no worker dies, so no take changes hands.
+        Action<StudioTestOptions> liveWorkers = o => o.Settings["Studio:Generation:LeaseDuration"] = "00:00:30";
+        await using var first = await StudioTestHost.StartAsync(folder.Path, emulator.BaseUrl, liveWorkers);
+        await using var second = await StudioTestHost.StartAsync(folder.Path, emulator.BaseUrl, liveWorkers);
         var (projectId, shotId) = await Seed.ShotInNewProjectAsync(first);
         var otherShot = await Seed.ShotAsync(second, projectId, Seed.Spec("Waves break on the rocks below the lighthouse."));
 
@@ -59,6 +64,8 @@ public sealed class CrashSafetyTests
         Assert.Equal(8, creates.Count);
         Assert.All(creates, c => Assert.Equal(200, c.StatusCode));
         Assert.Equal(8, takes.Select(t => t.VideoId).Distinct().Count());
+        // Each take handled by one worker at a time: every variant fetched once and stored once.
         Assert.All(takes, t => Assert.Equal(3, emulator.RequestLog.Count(EmulatorOperation.Content, t.VideoId!)));
+        Assert.All(takes, t => Assert.Equal(VideoVariant.All.Order(), t.Clips.Select(c => c.Variant).Order()));
     }
 }

@@ -110,7 +110,7 @@ public sealed class HappyPathTests
         var (projectId, shotId) = await Seed.ShotInNewProjectAsync(studio);
         var seen = new List<TakeChanged>();
         var ready = new TaskCompletionSource();
-        using var subscription = studio.Get<TakeEvents>().Subscribe(change =>
+        using var subscription = studio.Get<EventStream<TakeChanged>>().Subscribe(change =>
         {
             lock (seen)
                 seen.Add(change);

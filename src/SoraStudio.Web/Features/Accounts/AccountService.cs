@@ -121,9 +121,8 @@ public sealed class AccountService(
             ? await users.FindByIdAsync(signedInUserId ?? "") ?? throw new StudioException(StudioErrorKind.Unauthenticated, "Sign in, or create an account, to join.")
             : await CreateUserAsync(account);
 
-        var nowMs = UnixMillisecondsConverter.ToStored(now);
-        var claimed = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE Invites SET UsedAt = {nowMs}, UsedByUserId = {user.Id} WHERE Id = {invite.Id} AND UsedAt IS NULL AND ExpiresAt > {nowMs}", cancellationToken);
+        var claimed = await db.Invites.Where(i => i.Id == invite.Id && i.UsedAt == null && i.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.UsedAt, now).SetProperty(i => i.UsedByUserId, user.Id), cancellationToken);
         if (claimed == 0)
         {
             if (account is not null)

@@ -8,6 +8,7 @@ using SoraStudio.Core.Validation;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
+using SoraStudio.Web.Generation;
 using SoraStudio.Web.Storage;
 
 namespace SoraStudio.Web.Features.Export;
@@ -17,7 +18,7 @@ namespace SoraStudio.Web.Features.Export;
 /// with an optional prompt text or spec JSON. The file is probed (size, duration; ffprobe where installed, which
 /// also reads every packet) and refused, with nothing stored, when it is not a video or is cut short.
 /// </summary>
-public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, ClipStore store, ProjectAccess access, MediaTools tools, TimeProvider time)
+public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, ClipStore store, ProjectAccess access, MediaTools tools, TakeLifecycle lifecycle, TimeProvider time)
 {
     public const long MaxBytes = 2L * 1024 * 1024 * 1024;
 
@@ -66,7 +67,6 @@ public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, Cl
                 Model = spec.Model is { Length: > 0 } model ? model : "imported",
                 Size = $"{width}x{height}",
                 Seconds = Math.Max(1, (int)Math.Round(duration, MidpointRounding.AwayFromZero)),
-                Status = TakeStatus.Ready,
                 Progress = 100,
                 EstimatedCost = 0,
                 Cost = 0,
@@ -83,7 +83,7 @@ public sealed class ClipImporter(IDbContextFactory<StudioDbContext> contexts, Cl
             if (thumbnail is not null)
                 take.Clips.Add(new Clip { Variant = VideoVariant.Thumbnail, RelativePath = thumbnail.RelativePath, Bytes = thumbnail.Bytes,
                     Sha256 = thumbnail.Sha256, ContentType = "image/jpeg", CreatedAt = now });
-            db.Takes.Add(take);
+            lifecycle.AddImported(db, take, TakeStatus.Ready);
             await db.SaveChangesAsync(cancellationToken);
             return take.Id;
         }

@@ -17,7 +17,7 @@ namespace SoraStudio.Web.Features.Export;
 /// and the clip store's sweeper removes them). Members of a project may export it; whoever imports an archive
 /// becomes the new project's Owner.
 /// </summary>
-public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> contexts, ClipStore store, ProjectAccess access, TimeProvider time)
+public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> contexts, ClipStore store, ProjectAccess access, TakeLifecycle lifecycle, TimeProvider time)
 {
     public const long MaxManifestBytes = 64L * 1024 * 1024;
 
@@ -242,7 +242,7 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
             takes[t.Key] = new Take
             {
                 ProjectId = project.Id, ShotId = shots[t.Shot].Id, RemixInstruction = t.RemixInstruction, Spec = t.Spec, Prompt = t.Prompt,
-                Model = t.Model, Size = t.Size, Seconds = t.Seconds, VideoId = t.VideoId is { } v && !taken.Contains(v) ? v : null, Status = t.Status, Progress = t.Progress,
+                Model = t.Model, Size = t.Size, Seconds = t.Seconds, VideoId = t.VideoId is { } v && !taken.Contains(v) ? v : null, Progress = t.Progress,
                 ErrorCode = t.ErrorCode, ErrorMessage = t.ErrorMessage, FailureClass = t.FailureClass, EstimatedCost = t.EstimatedCost,
                 Cost = t.Cost, RequestedBy = t.RequestedBy, CreatedAt = t.CreatedAt, SubmittedAt = t.SubmittedAt, CompletedAt = t.CompletedAt,
                 ExpiresAt = t.ExpiresAt, Attempts = t.Attempts,
@@ -255,8 +255,8 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
         }
         foreach (var t in manifest.Takes.Where(t => t.Parent is not null))
             takes[t.Key].ParentTake = takes[t.Parent!.Value];
-        foreach (var take in manifest.Takes.Select(t => takes[t.Key]))
-            db.Takes.Add(take);
+        foreach (var t in manifest.Takes)
+            lifecycle.AddImported(db, takes[t.Key], t.Status);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var t in manifest.Takes.Where(t => t.RetryOf is not null))
             takes[t.Key].RetryOfTakeId = takes[t.RetryOf!.Value].Id;

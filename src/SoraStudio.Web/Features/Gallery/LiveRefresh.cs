@@ -15,7 +15,7 @@ public sealed class LiveRefresh : IDisposable
     private int _pending;
     private volatile bool _disposed;
 
-    public LiveRefresh(TakeEvents events, Func<TakeChanged, bool> relevant, Func<Task> refresh, TimeSpan? delay = null)
+    public LiveRefresh(EventStream<TakeChanged> events, Func<TakeChanged, bool> relevant, Func<Task> refresh, TimeSpan? delay = null)
     {
         _relevant = relevant;
         _refresh = refresh;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Features.Activity;
+using SoraStudio.Web.Generation;
 using SoraStudio.Web.Features.Takes;
 
 namespace SoraStudio.Web.Features.Review;
@@ -14,7 +15,7 @@ public sealed class CommentService(
     IDbContextFactory<StudioDbContext> contexts,
     ProjectAccess access,
     GenerationService generation,
-    StudioEvents events,
+    EventStream<ReviewChanged> events,
     TimeProvider time)
 {
     public async Task<CommentThreadData> ThreadAsync(long takeId, CancellationToken cancellationToken = default)

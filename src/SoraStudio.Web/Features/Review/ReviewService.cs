@@ -3,6 +3,7 @@ using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Features.Activity;
+using SoraStudio.Web.Generation;
 
 namespace SoraStudio.Web.Features.Review;
 
@@ -10,7 +11,7 @@ namespace SoraStudio.Web.Features.Review;
 /// Review states and ratings of takes (Owner and Reviewer), the approved take of each shot, and the queue of takes
 /// waiting for the current user's review. Approving a take resolves the comments it was remixed from.
 /// </summary>
-public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, ProjectAccess access, StudioEvents events, TimeProvider time)
+public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, ProjectAccess access, EventStream<ReviewChanged> events, TimeProvider time)
 {
     public const int MaxNote = 2000;
 
@@ -95,7 +96,7 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
         var user = await access.UserAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var pattern = $"%,{user.UserId},%";
-        // Mentions are stored as a comma-separated list of user ids.
+        // Raw SQL: mentions are a list stored as comma-separated user ids through a value converter, which LINQ cannot look inside.
         var mentioning = db.TakeComments.FromSqlInterpolated($"SELECT * FROM TakeComments WHERE ',' || Mentions || ',' LIKE {pattern}");
         var mine = db.ProjectMembers.Where(m => m.UserId == user.UserId).Select(m => m.ProjectId);
         return await mentioning.AsNoTracking()

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SoraStudio.Web.Generation;
+
 namespace SoraStudio.Web.Features.Review;
 
 public static class ReviewServiceCollectionExtensions
@@ -5,7 +8,7 @@ public static class ReviewServiceCollectionExtensions
     /// <summary>Review: approvals and ratings, time-coded comments, and the in-process stream that tells open pages about them.</summary>
     public static IServiceCollection AddStudioReview(this IServiceCollection services)
     {
-        services.AddSingleton<StudioEvents>();
+        services.TryAddSingleton(typeof(EventStream<>));
         services.AddScoped<ReviewService>();
         services.AddScoped<CommentService>();
         return services;

@@ -25,8 +25,7 @@ public sealed class GenerationService(
     ShotSpecValidator specs,
     RemixInstructionValidator instructions,
     ClipStore store,
-    GenerationSignal signal,
-    TakeEvents events,
+    TakeLifecycle lifecycle,
     ProjectAccess access,
     TimeProvider time)
 {
@@ -138,28 +137,10 @@ public sealed class GenerationService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await access.RequireTakeAsync(db, takeId, ProjectPermission.Edit, cancellationToken);
-        var now = time.GetUtcNow();
-        var nowMs = UnixMillisecondsConverter.ToStored(now);
-        string queued = nameof(TakeStatus.Queued), canceled = nameof(TakeStatus.Canceled), attention = nameof(TakeStatus.NeedsAttention);
-        var rows = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-            UPDATE Takes SET Status = {canceled}, CancelRequestedAt = {nowMs}, NextCheckAt = NULL, ErrorMessage = 'Canceled before it was submitted.'
-            WHERE Id = {takeId} AND ((Status = {queued} AND (LeaseOwner IS NULL OR LeaseExpiresAt < {nowMs})) OR Status = {attention})
-            """, cancellationToken);
-        if (rows == 0)
-        {
-            string submitting = nameof(TakeStatus.Submitting), inProgress = nameof(TakeStatus.InProgress), downloading = nameof(TakeStatus.Downloading);
-            rows = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE Takes SET CancelRequestedAt = {nowMs}, NextCheckAt = {nowMs} WHERE Id = {takeId} AND Status IN ({queued}, {submitting}, {inProgress}, {downloading})",
-                cancellationToken);
-        }
-        var take = await db.Takes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == takeId, cancellationToken)
-            ?? throw StudioException.NotFound("Take", takeId);
-        if (rows == 0)
-            throw new StudioException(StudioErrorKind.Conflict, $"Take {takeId} is already {take.Status}.");
-        events.Publish(TakeChanged.From(take, now));
-        signal.Wake();
-        return take.Status;
+        var outcome = await lifecycle.RequestCancelAsync(db, takeId, cancellationToken) ?? throw StudioException.NotFound("Take", takeId);
+        if (!outcome.Accepted)
+            throw new StudioException(StudioErrorKind.Conflict, $"Take {takeId} is already {outcome.Status}.");
+        return outcome.Status;
     }
 
     /// <summary>What <paramref name="variations"/> takes of the shot would cost, against the project's budget.</summary>
@@ -200,7 +181,6 @@ public sealed class GenerationService(
         Size = spec.Size,
         Seconds = spec.Seconds,
         ReferenceAssetId = referenceAssetId,
-        Status = TakeStatus.Queued,
         EstimatedCost = estimatedCost,
         RequestedBy = requestedBy,
         CreatedAt = time.GetUtcNow(),
@@ -222,16 +202,13 @@ public sealed class GenerationService(
                         $"This would cost {CostEstimate.Format(cost)}, but only {CostEstimate.Format(Math.Max(0, status.Remaining!.Value))} " +
                         $"of the project's {CostEstimate.Format(limit)} budget is left ({CostEstimate.Format(status.Committed)} committed).");
             }
-            db.Takes.AddRange(takes);
+            lifecycle.Enqueue(db, takes);
             await db.SaveChangesAsync(cancellationToken);
             // The audit trail of money spent: written with the takes, or not at all.
             ActivityLog.Add(db, time.GetUtcNow(), projectId, user, kind, summary, takes[0].ShotId, takes.Count == 1 ? takes[0].Id : null, cost);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        var now = time.GetUtcNow();
-        foreach (var take in takes)
-            events.Publish(TakeChanged.From(take, now));
-        signal.Wake();
+        lifecycle.Announce(takes);
     }
 }

@@ -4,6 +4,7 @@ using SoraStudio.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Web.Features.Gallery;
 using SoraStudio.Web.Features.Review;
+using SoraStudio.Web.Generation;
 
 namespace SoraStudio.Web.Tests.Features.Gallery;
 
@@ -15,7 +16,7 @@ public sealed class GalleryComponentTests : BunitContext
     public GalleryComponentTests()
     {
         Services.AddRadzenComponents();
-        Services.AddSingleton<StudioEvents>();
+        Services.AddSingleton<EventStream<ReviewChanged>>();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
@@ -37,7 +38,7 @@ public sealed class GalleryComponentTests : BunitContext
         var cut = Render<TakeTile>(p => p.Add(t => t.Card, Card(7)));
         Assert.Equal("Pending review", cut.Find(".review-indicator__state").TextContent.Trim());
         Assert.Empty(cut.FindAll(".review-indicator__stars"));
-        var events = Services.GetRequiredService<StudioEvents>();
+        var events = Services.GetRequiredService<EventStream<ReviewChanged>>();
 
         events.Publish(new ReviewChanged(1, 8, ReviewChangeKind.Review, new ReviewMark(ReviewState.ChangesRequested, 1)));
         events.Publish(new ReviewChanged(1, 7, ReviewChangeKind.Review, new ReviewMark(ReviewState.Approved, 5)));

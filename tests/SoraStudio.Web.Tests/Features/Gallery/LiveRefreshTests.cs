@@ -12,7 +12,7 @@ public sealed class LiveRefreshTests
     [Fact]
     public async Task ABurstOfRelevantChangesRefreshesOnceAndOthersAreIgnored()
     {
-        var events = new TakeEvents(NullLogger<TakeEvents>.Instance);
+        var events = new EventStream<TakeChanged>(NullLogger<EventStream<TakeChanged>>.Instance);
         var refreshes = 0;
         var refreshed = new TaskCompletionSource();
         using var live = new LiveRefresh(events, c => c.ProjectId == 1, () => { Interlocked.Increment(ref refreshes); refreshed.TrySetResult(); return Task.CompletedTask; },
@@ -30,7 +30,7 @@ public sealed class LiveRefreshTests
     [Fact]
     public async Task NothingRefreshesAfterDispose()
     {
-        var events = new TakeEvents(NullLogger<TakeEvents>.Instance);
+        var events = new EventStream<TakeChanged>(NullLogger<EventStream<TakeChanged>>.Instance);
         var refreshes = 0;
         var live = new LiveRefresh(events, _ => true, () => { refreshes++; return Task.CompletedTask; }, TimeSpan.FromMilliseconds(50));
 

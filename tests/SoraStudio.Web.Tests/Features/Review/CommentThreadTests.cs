@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Features.Review;
+using SoraStudio.Web.Generation;
 using SoraStudio.Web.Tests.Features.Compose;
 using SoraStudio.Web.Tests.TestSupport;
 
@@ -38,7 +39,7 @@ public sealed class CommentThreadTests : ComposeTestContext, IAsyncLifetime
     {
         var scope = who;
         Services.AddScoped(_ => scope is null ? _studio.Get<CommentService>() : scope.Get<CommentService>());
-        Services.AddSingleton(_studio.Get<StudioEvents>());
+        Services.AddSingleton(_studio.Get<EventStream<ReviewChanged>>());
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return Render<CommentThread>(p => p.Add(t => t.TakeId, _takeId));
     }

@@ -186,7 +186,7 @@ public sealed class GenerationServiceTests
         await using var studio = await OfflineStudio.StartAsync(folder);
         var (projectId, shotId) = await Seed.ShotInNewProjectAsync(studio);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var stream = studio.Get<SoraStudio.Web.Generation.TakeEvents>().ReadAllAsync(cancel.Token).GetAsyncEnumerator(cancel.Token);
+        var stream = studio.Get<SoraStudio.Web.Generation.EventStream<SoraStudio.Web.Generation.TakeChanged>>().ReadAllAsync(cancel.Token).GetAsyncEnumerator(cancel.Token);
         var next = stream.MoveNextAsync();
 
         await studio.Get<GenerationService>().GenerateAsync(shotId);

@@ -31,7 +31,7 @@ public class ShotTakesTests : PageTestContext
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".take-card").Count));
         Assert.All(cut.FindAll("[data-take-status]"), card => Assert.Equal("Queued", card.GetAttribute("data-take-status")));
 
-        Host.Get<TakeEvents>().Publish(new TakeChanged(ids[0], shotId, 0, TakeStatus.InProgress, 40, null, null, DateTimeOffset.UtcNow));
+        Host.Get<EventStream<TakeChanged>>().Publish(new TakeChanged(ids[0], shotId, 0, TakeStatus.InProgress, 40, null, null, DateTimeOffset.UtcNow));
 
         cut.WaitForAssertion(() => Assert.Equal("40", cut.Find($"[aria-label='Progress of take {ids[0]}']").GetAttribute("aria-valuenow")));
         Assert.Contains("Rendering", cut.Find($"[aria-label='Take {ids[0]}']").TextContent);

@@ -111,8 +111,7 @@ public sealed class ApiTokenService(IDbContextFactory<StudioDbContext> contexts,
             return (null, new ApiTokenRefusal($"The token “{row.Name}” expired on {expires:u}; create a new one at /account/tokens."));
         if (row.LastUsedAt is not { } last || now - last >= LastUsedResolution)
         {
-            var nowMs = now.ToUnixTimeMilliseconds();
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE ApiTokens SET LastUsedAt = {nowMs} WHERE Id = {row.Id}", cancellationToken);
+            await db.ApiTokens.Where(t => t.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
         }
         return (row.UserId, null);
     }

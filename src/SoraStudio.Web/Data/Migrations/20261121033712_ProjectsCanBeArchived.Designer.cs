@@ -12,7 +12,7 @@ namespace SoraStudio.Web.Data.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
     [Migration("20261121033712_Issue5ProjectArchived")]
-    partial class Issue5ProjectArchived
+    partial class ProjectsCanBeArchived
     {
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {

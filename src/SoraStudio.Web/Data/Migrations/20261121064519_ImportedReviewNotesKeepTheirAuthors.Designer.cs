@@ -11,8 +11,8 @@ using SoraStudio.Web.Data;
 namespace SoraStudio.Web.Data.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261121034117_Issue7AccountsRolesReview")]
-    partial class Issue7AccountsRolesReview
+    [Migration("20261121064519_Issue6ArchiveReviewNotes")]
+    partial class ImportedReviewNotesKeepTheirAuthors
     {
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
@@ -193,6 +193,53 @@ namespace SoraStudio.Web.Data.Migrations
                     b.ToTable("Activity");
                 });
 
+            modelBuilder.Entity("SoraStudio.Web.Data.ApiToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens");
+                });
+
             modelBuilder.Entity("SoraStudio.Web.Data.Asset", b =>
                 {
                     b.Property<long>("Id")
@@ -356,6 +403,9 @@ namespace SoraStudio.Web.Data.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Archived")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("Budget")
@@ -714,7 +764,6 @@ namespace SoraStudio.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorUserId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Body")
@@ -730,6 +779,14 @@ namespace SoraStudio.Web.Data.Migrations
 
                     b.Property<double?>("EndSeconds")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("ImportedAuthorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedAuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Mentions")
                         .IsRequired()
@@ -774,6 +831,14 @@ namespace SoraStudio.Web.Data.Migrations
                 {
                     b.Property<long>("TakeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedReviewerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedReviewerName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .IsRequired()
@@ -894,6 +959,17 @@ namespace SoraStudio.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SoraStudio.Web.Data.ApiToken", b =>
+                {
+                    b.HasOne("SoraStudio.Web.Data.StudioUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("SoraStudio.Web.Data.Asset", b =>
                 {
                     b.HasOne("SoraStudio.Web.Data.Project", "Project")
@@ -1009,8 +1085,7 @@ namespace SoraStudio.Web.Data.Migrations
                     b.HasOne("SoraStudio.Web.Data.StudioUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SoraStudio.Web.Data.TakeComment", null)
                         .WithMany()

@@ -4,7 +4,8 @@
 
 namespace SoraStudio.Web.Data.Migrations
 {
-    public partial class Issue6ArchiveReviewNotes : Migration
+    /// <summary>Lets reviews and comments imported from an archive keep an author who has no account here. Its id keeps its first name, which databases record (docs/decisions/0012).</summary>
+    public partial class ImportedReviewNotesKeepTheirAuthors : Migration
     {
         protected override void Up(MigrationBuilder migrationBuilder)
         {

@@ -4,7 +4,8 @@
 
 namespace SoraStudio.Web.Data.Migrations
 {
-    public partial class Issue7AccountsRolesReview : Migration
+    /// <summary>Adds the Identity tables, project members, invites, reviews, comments, activity and settings. Its id keeps its first name, which databases record (docs/decisions/0012).</summary>
+    public partial class AccountsRolesAndReviews : Migration
     {
         protected override void Up(MigrationBuilder migrationBuilder)
         {

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace SoraStudio.Web.Data.Migrations
 {
-    public partial class Issue5ProjectArchived : Migration
+    /// <summary>Adds Projects.Archived. Its id keeps its first name, which databases record (docs/decisions/0012).</summary>
+    public partial class ProjectsCanBeArchived : Migration
     {
         protected override void Up(MigrationBuilder migrationBuilder)
         {
