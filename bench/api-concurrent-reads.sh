@@ -10,16 +10,16 @@
 # them needs a browser otherwise. Then the studio is restarted with its default settings (as deployed) and wrk
 # (Debian's package) reads `GET /api/v1/takes/{id}` and `GET /api/v1/projects/{id}/takes?page=1..4` (48 takes a page)
 # alternately, every take id in turn, each request with the next of 8 valid tokens (bench/api-concurrent-reads.lua):
-# a warm-up at 20 connections, then 20 and 200 connections. Per run it prints requests/s, p50/p95/p99/max latency,
-# errors (non-2xx answers, socket errors, timeouts), the CPU of the studio and of wrk itself, the machine's busy share
-# and its load average. Record the figures in docs/PERFORMANCE.md.
+# a warm-up at 20 connections (30 s, so that the JIT's tiered compilation settles), then 20 and 200 connections. Per
+# run it prints requests/s, p50/p95/p99/max latency, errors (non-2xx answers, socket errors, timeouts), the CPU of the
+# studio and of wrk itself, the machine's busy share and its load average. Record the figures in docs/PERFORMANCE.md.
 #
-# Usage: bench/api-concurrent-reads.sh            (DURATION=30s per run, WARMUP=10s; WRK_THREADS=2)
+# Usage: bench/api-concurrent-reads.sh            (DURATION=30s per run, WARMUP=30s; WRK_THREADS=2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 duration=${DURATION:-30s}
-warmup=${WARMUP:-10s}
+warmup=${WARMUP:-30s}
 wrk_threads=${WRK_THREADS:-2}
 
 work=$(mktemp -d)
