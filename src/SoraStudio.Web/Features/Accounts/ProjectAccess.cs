@@ -24,45 +24,69 @@ public sealed class ProjectAccess(CurrentUser currentUser)
         var user = await currentUser.GetAsync();
         if (user.IsSystem)
             return ProjectRole.Owner;
-        return await db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == user.UserId)
-            .Select(m => (ProjectRole?)m.Role).SingleOrDefaultAsync(cancellationToken);
+        return await MemberRole(db, projectId, user.UserId, cancellationToken);
     }
 
-    public async Task<StudioIdentity> RequireProjectAsync(StudioDbContext db, long projectId, ProjectPermission permission, CancellationToken cancellationToken = default) =>
-        await RequireAsync(db, projectId, permission, StudioException.NotFound("Project", projectId), cancellationToken);
-
-    /// <summary>Checks the role on the shot's project; returns the project's id.</summary>
-    public async Task<long> RequireShotAsync(StudioDbContext db, long shotId, ProjectPermission permission, CancellationToken cancellationToken = default)
-    {
-        var projectId = await db.Shots.Where(s => s.Id == shotId).Select(s => (long?)s.ProjectId).SingleOrDefaultAsync(cancellationToken)
-            ?? throw StudioException.NotFound("Shot", shotId);
-        await RequireAsync(db, projectId, permission, StudioException.NotFound("Shot", shotId), cancellationToken);
-        return projectId;
-    }
-
-    /// <summary>Checks the role on the take's project; returns the project's id.</summary>
-    public async Task<long> RequireTakeAsync(StudioDbContext db, long takeId, ProjectPermission permission, CancellationToken cancellationToken = default)
-    {
-        var projectId = await db.Takes.Where(t => t.Id == takeId).Select(t => (long?)t.ProjectId).SingleOrDefaultAsync(cancellationToken)
-            ?? throw StudioException.NotFound("Take", takeId);
-        await RequireAsync(db, projectId, permission, StudioException.NotFound("Take", takeId), cancellationToken);
-        return projectId;
-    }
-
-    public async Task<long> RequireAssetAsync(StudioDbContext db, long assetId, ProjectPermission permission, CancellationToken cancellationToken = default)
-    {
-        var projectId = await db.Assets.Where(a => a.Id == assetId).Select(a => (long?)a.ProjectId).SingleOrDefaultAsync(cancellationToken)
-            ?? throw StudioException.NotFound("Asset", assetId);
-        await RequireAsync(db, projectId, permission, StudioException.NotFound("Asset", assetId), cancellationToken);
-        return projectId;
-    }
-
-    private async Task<StudioIdentity> RequireAsync(StudioDbContext db, long projectId, ProjectPermission permission, StudioException notFound, CancellationToken cancellationToken)
+    public async Task<StudioIdentity> RequireProjectAsync(StudioDbContext db, long projectId, ProjectPermission permission, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync();
-        var role = await RoleAsync(db, projectId, cancellationToken) ?? throw notFound;
-        if (!role.Allows(permission))
-            throw new StudioException(StudioErrorKind.Forbidden, $"As a {role} of this project you cannot {ProjectPermissions.Describe(permission)}.");
+        Require(await RoleAsync(db, projectId, cancellationToken), permission, StudioException.NotFound("Project", projectId));
         return user;
     }
+
+    /// <summary>Checks the role on the shot's project; returns the project's id.</summary>
+    public Task<long> RequireShotAsync(StudioDbContext db, long shotId, ProjectPermission permission, CancellationToken cancellationToken = default) =>
+        RequireAsync(ShotProject, db, shotId, permission, StudioException.NotFound("Shot", shotId), cancellationToken);
+
+    /// <summary>Checks the role on the take's project; returns the project's id.</summary>
+    public Task<long> RequireTakeAsync(StudioDbContext db, long takeId, ProjectPermission permission, CancellationToken cancellationToken = default) =>
+        RequireAsync(TakeProject, db, takeId, permission, StudioException.NotFound("Take", takeId), cancellationToken);
+
+    public Task<long> RequireAssetAsync(StudioDbContext db, long assetId, ProjectPermission permission, CancellationToken cancellationToken = default) =>
+        RequireAsync(AssetProject, db, assetId, permission, StudioException.NotFound("Asset", assetId), cancellationToken);
+
+    /// <summary>The thing's project and the user's role there, found in one query; returns the project's id.</summary>
+    private async Task<long> RequireAsync(Func<StudioDbContext, long, string, CancellationToken, Task<ProjectMembership?>> find,
+        StudioDbContext db, long id, ProjectPermission permission, StudioException notFound, CancellationToken cancellationToken)
+    {
+        var user = await currentUser.GetAsync();
+        var found = await find(db, id, user.UserId, cancellationToken) ?? throw notFound;
+        Require(user.IsSystem ? ProjectRole.Owner : found.Role, permission, notFound);
+        return found.ProjectId;
+    }
+
+    private static void Require(ProjectRole? role, ProjectPermission permission, StudioException notFound)
+    {
+        if (role is not { } held)
+            throw notFound;
+        if (!held.Allows(permission))
+            throw new StudioException(StudioErrorKind.Forbidden, $"As a {held} of this project you cannot {ProjectPermissions.Describe(permission)}.");
+    }
+
+    // Compiled: every page and API request asks one of these, and EF Core's per-query translation costs more than
+    // SQLite's answer (docs/PERFORMANCE.md, concurrent API reads).
+
+    private static readonly Func<StudioDbContext, long, string, CancellationToken, Task<ProjectRole?>> MemberRole = EF.CompileAsyncQuery(
+        (StudioDbContext db, long projectId, string userId, CancellationToken _) =>
+            db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == userId).Select(m => (ProjectRole?)m.Role).SingleOrDefault());
+
+    private static readonly Func<StudioDbContext, long, string, CancellationToken, Task<ProjectMembership?>> ShotProject = EF.CompileAsyncQuery(
+        (StudioDbContext db, long shotId, string userId, CancellationToken _) => db.Shots.Where(s => s.Id == shotId)
+            .Select(s => new ProjectMembership(s.ProjectId,
+                db.ProjectMembers.Where(m => m.ProjectId == s.ProjectId && m.UserId == userId).Select(m => (ProjectRole?)m.Role).FirstOrDefault()))
+            .SingleOrDefault());
+
+    private static readonly Func<StudioDbContext, long, string, CancellationToken, Task<ProjectMembership?>> TakeProject = EF.CompileAsyncQuery(
+        (StudioDbContext db, long takeId, string userId, CancellationToken _) => db.Takes.Where(t => t.Id == takeId)
+            .Select(t => new ProjectMembership(t.ProjectId,
+                db.ProjectMembers.Where(m => m.ProjectId == t.ProjectId && m.UserId == userId).Select(m => (ProjectRole?)m.Role).FirstOrDefault()))
+            .SingleOrDefault());
+
+    private static readonly Func<StudioDbContext, long, string, CancellationToken, Task<ProjectMembership?>> AssetProject = EF.CompileAsyncQuery(
+        (StudioDbContext db, long assetId, string userId, CancellationToken _) => db.Assets.Where(a => a.Id == assetId)
+            .Select(a => new ProjectMembership(a.ProjectId,
+                db.ProjectMembers.Where(m => m.ProjectId == a.ProjectId && m.UserId == userId).Select(m => (ProjectRole?)m.Role).FirstOrDefault()))
+            .SingleOrDefault());
+
+    private sealed record ProjectMembership(long ProjectId, ProjectRole? Role);
 }

@@ -54,32 +54,51 @@ public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> co
             throw StudioException.Invalid("pageSize", $"A page holds 1 to {MaxPageSize} takes.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await EnsureProjectAsync(db, projectId, cancellationToken);
-        var takes = db.Takes.AsNoTracking().Where(t => t.ProjectId == projectId);
-        if (status is { } only)
-            takes = takes.Where(t => t.Status == only);
-        var total = await takes.CountAsync(cancellationToken);
-        var cards = await takes
-            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(Card(db))
-            .ToListAsync(cancellationToken);
-        return new TakePage(cards, total, page, pageSize);
+        var skip = (page - 1) * pageSize;
+        var (total, cards) = status is { } only
+            ? (await CountOfStatus(db, projectId, only, cancellationToken), NewestOfStatus(db, projectId, only, skip, pageSize))
+            : (await CountAll(db, projectId, cancellationToken), NewestAll(db, projectId, skip, pageSize));
+        return new TakePage(await cards.ToListAsync(cancellationToken), total, page, pageSize);
     }
 
     public async Task<TakeDetail> TakeAsync(long takeId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await access.RequireTakeAsync(db, takeId, ProjectPermission.View, cancellationToken);
-        var card = await db.Takes.AsNoTracking().Where(t => t.Id == takeId).Select(Card(db)).SingleOrDefaultAsync(cancellationToken)
-            ?? throw StudioException.NotFound("Take", takeId);
-        var more = await db.Takes.AsNoTracking().Where(t => t.Id == takeId)
-            .Select(t => new { t.ProjectId, t.Prompt, t.Spec, t.VideoId, t.RetryOfTakeId, t.Attempts, t.SubmittedAt, t.ExpiresAt })
-            .SingleAsync(cancellationToken);
-        var clips = await db.Clips.AsNoTracking().Where(c => c.TakeId == takeId).OrderBy(c => c.Id)
-            .Select(c => new ClipInfo(c.Id, c.Variant, c.RelativePath, c.Bytes, c.Sha256, c.ContentType, c.Width, c.Height, c.DurationSeconds))
-            .ToListAsync(cancellationToken);
-        return new TakeDetail(card, more.ProjectId, more.Prompt, more.Spec, more.VideoId, more.RetryOfTakeId, more.Attempts, more.SubmittedAt, more.ExpiresAt, clips);
+        return await Detail(db, takeId, cancellationToken) ?? throw StudioException.NotFound("Take", takeId);
     }
+
+    // The automation API's reads, compiled: under many concurrent readers EF Core's translation of each LINQ query (the
+    // card is a large expression) cost more CPU than SQLite's answer (docs/PERFORMANCE.md, concurrent API reads).
+
+    private static readonly Func<StudioDbContext, long, CancellationToken, Task<int>> CountAll = EF.CompileAsyncQuery(
+        (StudioDbContext db, long projectId, CancellationToken _) => db.Takes.Count(t => t.ProjectId == projectId));
+
+    private static readonly Func<StudioDbContext, long, TakeStatus, CancellationToken, Task<int>> CountOfStatus = EF.CompileAsyncQuery(
+        (StudioDbContext db, long projectId, TakeStatus status, CancellationToken _) => db.Takes.Count(t => t.ProjectId == projectId && t.Status == status));
+
+    private static readonly Func<StudioDbContext, long, int, int, IAsyncEnumerable<TakeCard>> NewestAll = EF.CompileAsyncQuery<StudioDbContext, long, int, int, TakeCard>(
+        WithCards<Func<StudioDbContext, long, int, int, IQueryable<TakeCard>>>((db, projectId, skip, take) => db.Takes.AsNoTracking()
+            .Where(t => t.ProjectId == projectId)
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .Skip(skip).Take(take)
+            .Select(t => AsCard(db, t))));
+
+    private static readonly Func<StudioDbContext, long, TakeStatus, int, int, IAsyncEnumerable<TakeCard>> NewestOfStatus = EF.CompileAsyncQuery<StudioDbContext, long, TakeStatus, int, int, TakeCard>(
+        WithCards<Func<StudioDbContext, long, TakeStatus, int, int, IQueryable<TakeCard>>>((db, projectId, status, skip, take) => db.Takes.AsNoTracking()
+            .Where(t => t.ProjectId == projectId && t.Status == status)
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .Skip(skip).Take(take)
+            .Select(t => AsCard(db, t))));
+
+    private static readonly Func<StudioDbContext, long, CancellationToken, Task<TakeDetail?>> Detail = EF.CompileAsyncQuery(
+        WithCards<Func<StudioDbContext, long, CancellationToken, TakeDetail?>>((db, takeId, _) => db.Takes.AsNoTracking()
+            .Where(t => t.Id == takeId)
+            .Select(t => new TakeDetail(AsCard(db, t), t.ProjectId, t.Prompt, t.Spec, t.VideoId, t.RetryOfTakeId, t.Attempts, t.SubmittedAt, t.ExpiresAt,
+                t.Clips.OrderBy(c => c.Id)
+                    .Select(c => new ClipInfo(c.Id, c.Variant, c.RelativePath, c.Bytes, c.Sha256, c.ContentType, c.Width, c.Height, c.DurationSeconds))
+                    .ToList()))
+            .SingleOrDefault()));
 
     /// <summary>The remix tree a take belongs to, from its root take down, parents before children.</summary>
     public async Task<IReadOnlyList<RemixNode>> RemixTreeAsync(long takeId, CancellationToken cancellationToken = default)
@@ -133,14 +152,6 @@ public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> co
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await access.RoleAsync(db, projectId, cancellationToken);
     }
-
-    private static Expression<Func<Take, TakeCard>> Card(StudioDbContext db) => t => new TakeCard(
-        t.Id, t.ShotId, t.ParentTakeId, t.RemixInstruction, t.Status, t.Progress, t.FailureClass, t.ErrorMessage,
-        t.Model, t.Size, t.Seconds, t.EstimatedCost, t.Cost, t.RequestedBy, t.CreatedAt, t.CompletedAt,
-        db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Thumbnail).Select(c => c.RelativePath).FirstOrDefault(),
-        db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Video).Select(c => c.RelativePath).FirstOrDefault(),
-        db.TakeReviews.Where(r => r.TakeId == t.Id).Select(r => (ReviewState?)r.State).FirstOrDefault(),
-        db.TakeReviews.Where(r => r.TakeId == t.Id).Select(r => r.Rating).FirstOrDefault());
 
     private async Task EnsureProjectAsync(StudioDbContext db, long projectId, CancellationToken cancellationToken) =>
         await access.RequireProjectAsync(db, projectId, ProjectPermission.View, cancellationToken);

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SoraStudio.Web.Features;
 using SoraStudio.Web.Features.Accounts.Tokens;
 using SoraStudio.Web.Tests.TestSupport;
@@ -107,6 +111,63 @@ public sealed class ApiTokensTests : IAsyncLifetime
         }
         var problem = await ApiAssert.ProblemAsync(await api.GetAsync("/api/v1/projects"), HttpStatusCode.Unauthorized);
         Assert.Contains("“laptop” was revoked", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task ARevocationWrittenByAnotherProcessIsRefusedOnTheNextRequest()
+    {
+        var created = await _app.IssueTokenWithInfoAsync(await _app.OwnerAsync(), "shared database");
+        using var api = _app.ClientWithToken(created.Token);
+        for (var i = 0; i < 20; i++)
+            await ApiAssert.JsonAsync(await api.GetAsync("/api/v1/projects"));
+
+        // Another studio process on the same database revokes it: nothing in this one hears of it, yet it holds at once.
+        await using (var db = await _app.DbAsync())
+        {
+            var row = await db.ApiTokens.SingleAsync();
+            row.RevokedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync();
+        }
+
+        var problem = await ApiAssert.ProblemAsync(await api.GetAsync("/api/v1/projects"), HttpStatusCode.Unauthorized);
+        Assert.Contains("“shared database” was revoked", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task ATokensUseIsWrittenOncePerMinuteHoweverManyRequestsArriveAtOnce()
+    {
+        // Its own studio: a clock the test moves, and EF Core's executed commands in the log, to count the writes.
+        using var folder = new TempFolder();
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        using var logs = new CapturedLogs();
+        await using var app = StudioApp.Start(folder,
+            settings: new() { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" },
+            configure: b => b.ConfigureLogging(l => l.AddProvider(logs)).ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var created = await app.IssueTokenWithInfoAsync(await app.OwnerAsync(), "busy script");
+        using var api = app.ClientWithToken(created.Token);
+        int Writes() => logs.Entries.Count(e => e.Message.Contains("UPDATE ApiTokens SET LastUsedAt", StringComparison.Ordinal));
+        async Task ManyAtOnceAsync() => Assert.All(await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => api.GetAsync("/api/v1/projects"))),
+            r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        async Task<DateTimeOffset?> LastUsedAsync()
+        {
+            await using var db = await app.DbAsync();
+            return (await db.ApiTokens.AsNoTracking().SingleAsync()).LastUsedAt;
+        }
+
+        var first = clock.GetUtcNow();
+        await ManyAtOnceAsync();
+        Assert.Equal(1, Writes());
+        Assert.Equal(first.ToUnixTimeMilliseconds(), (await LastUsedAsync())?.ToUnixTimeMilliseconds());
+
+        clock.Advance(TimeSpan.FromSeconds(59));
+        await ManyAtOnceAsync();
+        Assert.Equal(1, Writes());
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var second = clock.GetUtcNow();
+        await ManyAtOnceAsync();
+        Assert.Equal(2, Writes());
+        Assert.Equal(second.ToUnixTimeMilliseconds(), (await LastUsedAsync())?.ToUnixTimeMilliseconds());
     }
 
     [Fact]

@@ -3,9 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SoraStudio.Web.Data;
 
 namespace SoraStudio.Web.Features.Accounts.Tokens;
 
@@ -27,6 +25,7 @@ public static class ApiTokenAuthentication
     public static IServiceCollection AddStudioApiTokens(this IServiceCollection services)
     {
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton<ApiTokenUse>();
         // The 401 is written as problem details (the API's own customisation, when registered, adds the request id).
         services.AddProblemDetails();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(Scheme, displayName: "Personal access token", _ => { });
@@ -41,7 +40,6 @@ internal sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokenService tokens,
-    IDbContextFactory<StudioDbContext> contexts,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -54,24 +52,17 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.Fail("The Authorization header must be “Bearer <token>”.");
-        var (userId, refusal) = await tokens.AuthenticateAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
-        if (refusal is not null)
-            return AuthenticateResult.Fail(refusal.Message);
-
-        await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.UserName, u.DisplayName }).SingleOrDefaultAsync(Context.RequestAborted);
-        if (user is null)
-            return AuthenticateResult.Fail("The token's account no longer exists.");
-        var isStudioOwner = await db.UserRoles.AnyAsync(
-            ur => ur.UserId == user.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == StudioClaims.OwnerRole), Context.RequestAborted);
+        var (caller, refusal) = await tokens.AuthenticateAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
+        if (caller is null)
+            return AuthenticateResult.Fail(refusal!.Message);
 
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, user.Id),
-            new(ClaimTypes.Name, user.UserName ?? user.Id),
-            new(StudioClaims.DisplayName, user.DisplayName),
+            new(ClaimTypes.NameIdentifier, caller.UserId),
+            new(ClaimTypes.Name, caller.UserName),
+            new(StudioClaims.DisplayName, caller.DisplayName),
         };
-        if (isStudioOwner)
+        if (caller.IsStudioOwner)
             claims.Add(new Claim(ClaimTypes.Role, StudioClaims.OwnerRole));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, ApiTokenAuthentication.Scheme, ClaimTypes.Name, ClaimTypes.Role));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiTokenAuthentication.Scheme));

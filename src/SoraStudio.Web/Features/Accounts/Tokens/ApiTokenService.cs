@@ -18,6 +18,9 @@ public enum ApiTokenState { Active, Expired, Revoked }
 /// <summary>A new token: <see cref="Token"/> is shown once and never stored.</summary>
 public sealed record CreatedApiToken(ApiTokenInfo Info, string Token);
 
+/// <summary>The user a valid token acts for, as the request's identity needs it.</summary>
+public sealed record ApiTokenCaller(string UserId, string UserName, string DisplayName, bool IsStudioOwner);
+
 /// <summary>Why a presented token authenticates nobody; the message is what the 401 says.</summary>
 public sealed record ApiTokenRefusal(string Message);
 
@@ -25,7 +28,7 @@ public sealed record ApiTokenRefusal(string Message);
 /// Personal access tokens: <c>sora_pat_</c> followed by 32 random bytes (base64url). Only their SHA-256 is stored, so
 /// a copy of the database gives no access. A token acts with its user's own rights, until it expires or is revoked.
 /// </summary>
-public sealed class ApiTokenService(IDbContextFactory<StudioDbContext> contexts, CurrentUser currentUser, TimeProvider time)
+public sealed class ApiTokenService(IDbContextFactory<StudioDbContext> contexts, CurrentUser currentUser, TimeProvider time, ApiTokenUse use)
 {
     public const string TokenPrefix = "sora_pat_";
     public const int NameMaxLength = 100;
@@ -35,9 +38,6 @@ public sealed class ApiTokenService(IDbContextFactory<StudioDbContext> contexts,
 
     /// <summary>32 bytes in base64url without padding.</summary>
     private const int SecretLength = 43;
-
-    /// <summary>Last-used times are kept to the minute, so a busy script does not write on every request.</summary>
-    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     public async Task<IReadOnlyList<ApiTokenInfo>> MineAsync(CancellationToken cancellationToken = default)
     {
@@ -92,16 +92,16 @@ public sealed class ApiTokenService(IDbContextFactory<StudioDbContext> contexts,
     }
 
     /// <summary>
-    /// The user a presented token acts for, or why it is refused (malformed, unknown, expired, revoked). Records the
-    /// use (to the minute).
+    /// Who a presented token acts for, or why it is refused (malformed, unknown, expired, revoked). One query per
+    /// request, nothing cached, so a revocation (from this process or another on the database) holds from the next
+    /// request on. Records the use to the minute: one request per token and minute writes it (<see cref="ApiTokenUse"/>).
     /// </summary>
-    public async Task<(string? UserId, ApiTokenRefusal? Refusal)> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
+    public async Task<(ApiTokenCaller? Caller, ApiTokenRefusal? Refusal)> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
     {
         if (!IsWellFormed(token))
             return (null, new ApiTokenRefusal($"The bearer token is malformed: a personal access token starts with “{TokenPrefix}” followed by {SecretLength} characters."));
-        var hash = Hash(token);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        var row = await FindByHash(db, Hash(token), cancellationToken);
         var now = time.GetUtcNow();
         if (row is null)
             return (null, new ApiTokenRefusal("The token is not known to this studio."));
@@ -109,12 +109,23 @@ public sealed class ApiTokenService(IDbContextFactory<StudioDbContext> contexts,
             return (null, new ApiTokenRefusal($"The token “{row.Name}” was revoked; create a new one at /account/tokens."));
         if (row.ExpiresAt is { } expires && expires <= now)
             return (null, new ApiTokenRefusal($"The token “{row.Name}” expired on {expires:u}; create a new one at /account/tokens."));
-        if (row.LastUsedAt is not { } last || now - last >= LastUsedResolution)
+        if (use.ShouldRecord(row.Id, row.LastUsedAt, now))
         {
             await db.ApiTokens.Where(t => t.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
         }
-        return (row.UserId, null);
+        return (new ApiTokenCaller(row.UserId, row.UserName ?? row.UserId, row.DisplayName, row.IsStudioOwner), null);
     }
+
+    /// <summary>The token with what the request's identity needs of its user, in one compiled query (it runs on every API request).</summary>
+    private static readonly Func<StudioDbContext, string, CancellationToken, Task<PresentedToken?>> FindByHash = EF.CompileAsyncQuery(
+        (StudioDbContext db, string hash, CancellationToken _) => db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Select(t => new PresentedToken(t.Id, t.Name, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.UserId, t.User!.UserName, t.User.DisplayName,
+                db.UserRoles.Any(ur => ur.UserId == t.UserId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == StudioClaims.OwnerRole))))
+            .SingleOrDefault());
+
+    private sealed record PresentedToken(long Id, string Name, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt,
+        string UserId, string? UserName, string DisplayName, bool IsStudioOwner);
 
     public static bool IsWellFormed(string? token) =>
         token is not null && token.Length == TokenPrefix.Length + SecretLength && token.StartsWith(TokenPrefix, StringComparison.Ordinal)
