@@ -30,6 +30,9 @@ public sealed class StudioHostOptions
     /// <summary>Wraps the Videos API client that every step and service gets (e.g. to lose a create's response).</summary>
     public Func<IVideosApi, IVideosApi>? DecorateVideosApi { get; set; }
 
+    /// <summary>The studio's clock; the system's in the app.</summary>
+    public TimeProvider? Clock { get; set; }
+
     /// <summary>Where a test stops the worker mid-step; none in the app.</summary>
     internal ICrashPoints? CrashPoints { get; set; }
 }
@@ -73,6 +76,8 @@ public static class StudioComposition
         // The generation worker and webhook receiver; the application services the UI and the automation API share.
         if (options.CrashPoints is { } crashPoints)
             services.AddSingleton(crashPoints);
+        if (options.Clock is { } clock)
+            services.AddSingleton(clock);
         services.AddStudioGeneration();
         services.AddStudioFeatures(configuration);
 

@@ -159,7 +159,7 @@ public sealed class StudioTestHost : IAsyncDisposable
         if (options.Logs is { } logs)
             builder.Logging.AddProvider(logs);
 
-        var studio = new StudioHostOptions { RunWorker = options.RunWorker, DecorateVideosApi = options.DecorateApi, CrashPoints = options.CrashPoints };
+        var studio = new StudioHostOptions { RunWorker = options.RunWorker, DecorateVideosApi = options.DecorateApi, CrashPoints = options.CrashPoints, Clock = options.Clock };
         // An API key in the machine's environment must never send a test to a real endpoint.
         studio.Settings["OPENAI_API_KEY"] = "";
         studio.Settings["Sora:ApiKey"] = "";

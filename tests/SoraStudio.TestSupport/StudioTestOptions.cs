@@ -30,6 +30,9 @@ public sealed class StudioTestOptions
     /// <summary>Receives the host's log entries (Warning and up unless <see cref="Settings"/> say otherwise).</summary>
     public ILoggerProvider? Logs { get; set; }
 
+    /// <summary>The studio's clock (e.g. one the test moves); the system's when null.</summary>
+    public TimeProvider? Clock { get; set; }
+
     /// <summary>Deletes the data folder when the host is disposed.</summary>
     public bool DeleteDataOnDispose { get; set; }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -142,10 +141,10 @@ public sealed class ApiTokensTests : IAsyncLifetime
         using var logs = new CapturedLogs();
         await using var app = StudioApp.Start(folder,
             settings: new() { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" },
-            configure: b => b.ConfigureLogging(l => l.AddProvider(logs)).ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+            configure: o => { o.Logs = logs; o.Clock = clock; });
         var created = await app.IssueTokenWithInfoAsync(await app.OwnerAsync(), "busy script");
         using var api = app.ClientWithToken(created.Token);
-        int Writes() => logs.Entries.Count(e => e.Message.Contains("UPDATE ApiTokens SET LastUsedAt", StringComparison.Ordinal));
+        int Writes() => logs.Entries.Count(e => e.Message.Contains("UPDATE \"ApiTokens\"", StringComparison.Ordinal) && e.Message.Contains("\"LastUsedAt\"", StringComparison.Ordinal));
         async Task ManyAtOnceAsync() => Assert.All(await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => api.GetAsync("/api/v1/projects"))),
             r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         async Task<DateTimeOffset?> LastUsedAsync()
