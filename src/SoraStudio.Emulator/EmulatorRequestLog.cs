@@ -45,7 +45,7 @@ public sealed class EmulatorRequestLog
     public IReadOnlyDictionary<EmulatorOperation, int> CountsFor(string videoId) =>
         _requests.Where(r => r.VideoId == videoId).GroupBy(r => r.Operation).ToDictionary(g => g.Key, g => g.Count());
 
-    /// <summary>Forgets every recorded request and webhook attempt (jobs stay: see <see cref="EmulatorJobs.ResetAsync"/>).</summary>
+    /// <summary>Forgets every recorded request and webhook attempt (jobs stay in <see cref="EmulatorJobs"/>).</summary>
     public void Reset()
     {
         _requests.Clear();

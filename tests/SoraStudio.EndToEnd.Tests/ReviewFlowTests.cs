@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -57,7 +58,7 @@ public class ReviewFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await Page.GetByRole(AriaRole.Button, new() { Name = "Queue remix" }).ClickAsync();
         var remixLink = comment.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Remix: take \d+$") });
         await Assertions.Expect(remixLink).ToBeVisibleAsync();
-        var remixId = long.Parse((await remixLink.TextContentAsync())!.Trim().Split(' ').Last());
+        var remixId = long.Parse((await remixLink.TextContentAsync())!.Trim().Split(' ').Last(), CultureInfo.InvariantCulture);
         await WaitUntilReadyAsync(remixId);
 
         // The reviewer approves the new take; the note resolves, and the owner sees that live.

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SoraStudio.Core.Prompting;
 
 /// <summary>
@@ -29,7 +31,7 @@ internal sealed class GenerationDraft(IReadOnlySet<PromptLabel>? textOnly = null
                 Size = Set(field, Size, size);
                 return true;
             case PromptLabel.Seconds when value.Length is > 0 and <= 4 && !value.ContainsAnyExceptInRange('0', '9')
-                                           && int.Parse(value) is > 0 and var seconds:
+                                           && int.Parse(value, CultureInfo.InvariantCulture) is > 0 and var seconds:
                 if (Seconds is { } earlier && earlier != seconds) Conflicts.Add(field);
                 Seconds = seconds;
                 return true;

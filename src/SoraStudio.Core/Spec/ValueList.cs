@@ -18,6 +18,7 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     public ValueList(IEnumerable<T> items) => _items = [.. items];
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "Mirrors ImmutableArray<T>.Empty.")]
     public static ValueList<T> Empty => default;
 
     private ImmutableArray<T> Items => _items.IsDefault ? [] : _items;

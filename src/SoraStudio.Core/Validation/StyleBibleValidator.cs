@@ -1,5 +1,4 @@
 using FluentValidation;
-using SoraStudio.Core.StyleBible;
 
 namespace SoraStudio.Core.Validation;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace SoraStudio.Emulator.Endpoints;
@@ -21,7 +20,7 @@ internal sealed class RequestBody
 
     public static async Task<RequestBody> ReadAsync(HttpRequest request, long maxBytes)
     {
-        if (request.ContentLength == 0 || (request.ContentType is null && request.ContentLength is null && !request.Headers.TransferEncoding.Any()))
+        if (request.ContentLength == 0 || (request.ContentType is null && request.ContentLength is null && request.Headers.TransferEncoding.Count == 0))
         {
             return Empty;
         }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace SoraStudio.Emulator.Faults;
 
 /// <summary>Announces the whole file, sends half of it, then drops the connection.</summary>

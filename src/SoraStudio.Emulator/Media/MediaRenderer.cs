@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace SoraStudio.Emulator.Media;
 
 /// <summary>Produces a job's media folder atomically: ffmpeg when usable, else (or when ffmpeg fails) the sample clips.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim needs disposing only once its AvailableWaitHandle is used; a disposed one would throw at a late Release during shutdown.")]
 internal sealed class MediaRenderer(FfmpegDetector detector, FfmpegRenderer ffmpeg, IOptions<EmulatorOptions> options, ILogger<MediaRenderer> logger)
 {
     private readonly SemaphoreSlim _renderSlots = new(Math.Max(1, options.Value.Media.MaxConcurrentRenders));

@@ -58,7 +58,7 @@ internal sealed class DownloadStep(IVideosApi api, ClipStore store, ILogger<Down
     {
         var info = MediaProbe.Probe(store.GetFullPath(stored.RelativePath));
         var isVideo = variant == VideoVariant.Video;
-        VideoSize.TryParse(take.Size, out var size);
+        var size = VideoSize.TryParse(take.Size, out var parsed) ? parsed : default;
         return new Clip
         {
             TakeId = take.Id,

@@ -1,6 +1,7 @@
 namespace SoraStudio.Web.Generation;
 
 /// <summary>Wakes the worker early: a take was queued, a webhook arrived, a cancel was asked for.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim needs disposing only once its AvailableWaitHandle is used; a disposed one would throw at a late Release during shutdown.")]
 public sealed class GenerationSignal
 {
     private readonly SemaphoreSlim _wake = new(0, 1);

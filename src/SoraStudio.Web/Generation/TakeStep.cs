@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SoraStudio.Web.Data;
 
 namespace SoraStudio.Web.Generation;

@@ -11,7 +11,7 @@ public class ShotSpecValidatorTests
 
     private static readonly ShotSpec Valid = ShotSpec.Empty with { Scene = "Rain on a window." };
 
-    private static IReadOnlyDictionary<string, string> Errors(ShotSpec spec, ShotSpecValidator? validator = null) =>
+    private static Dictionary<string, string> Errors(ShotSpec spec, ShotSpecValidator? validator = null) =>
         (validator ?? Validator).Validate(spec).Errors.ToDictionary(e => e.PropertyName, e => e.ErrorMessage);
 
     [Fact]

@@ -12,7 +12,7 @@ public class TextLimitsTests
     private static readonly SpecTextValidator Spec = new();
     private static readonly StyleBibleValidator BibleRules = new();
 
-    private static IReadOnlyDictionary<string, string> Errors(ShotSpec spec) =>
+    private static Dictionary<string, string> Errors(ShotSpec spec) =>
         Spec.Validate(spec).Errors.ToDictionary(e => e.PropertyName, e => e.ErrorMessage);
 
     [Fact]

@@ -2,7 +2,6 @@
 #pragma warning disable OPENAI001
 
 using System.ClientModel;
-using System.ClientModel.Primitives;
 using System.Text.Json;
 using OpenAI;
 using OpenAI.Videos;

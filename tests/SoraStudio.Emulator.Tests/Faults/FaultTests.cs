@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SoraStudio.Emulator.Tests.Support;
 using static SoraStudio.Emulator.Tests.Support.EmulatorApi;
 
 namespace SoraStudio.Emulator.Tests.Faults;

@@ -1,4 +1,3 @@
-using SoraStudio.Emulator.Tests.Support;
 using static SoraStudio.Emulator.Tests.Support.EmulatorApi;
 
 namespace SoraStudio.Emulator.Tests.Jobs;

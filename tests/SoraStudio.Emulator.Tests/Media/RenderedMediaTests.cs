@@ -1,3 +1,4 @@
+using System.Globalization;
 using SoraStudio.Emulator.Tests.Support;
 using static SoraStudio.Emulator.Tests.Support.EmulatorApi;
 
@@ -26,7 +27,7 @@ public sealed class RenderedMediaTests
         Assert.Equal("h264", video.CodecName);
         Assert.Equal((width, height), (video.Width, video.Height));
         Assert.Equal("aac", Assert.Single(probe.Streams, s => s.CodecType == "audio").CodecName);
-        Assert.InRange(probe.Duration, int.Parse(seconds) - 0.1, int.Parse(seconds) + 0.1);
+        Assert.InRange(probe.Duration, int.Parse(seconds, CultureInfo.InvariantCulture) - 0.1, int.Parse(seconds, CultureInfo.InvariantCulture) + 0.1);
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class RenderedMediaTests
         var video = Assert.Single(probe.Streams, s => s.CodecType == "video");
         Assert.Equal((width, height), (video.Width, video.Height));
         Assert.Single(probe.Streams, s => s.CodecType == "audio");
-        Assert.InRange(probe.Duration, int.Parse(seconds) - 0.1, int.Parse(seconds) + 0.1);
+        Assert.InRange(probe.Duration, int.Parse(seconds, CultureInfo.InvariantCulture) - 0.1, int.Parse(seconds, CultureInfo.InvariantCulture) + 0.1);
         Assert.Equal((width, height), (thumbnail.Streams[0].Width, thumbnail.Streams[0].Height));
     }
 
@@ -117,7 +118,7 @@ public sealed class RenderedMediaTests
 
         foreach (var size in new[] { "720x1280", "1280x720", "1024x1792", "1792x1024" })
         {
-            var (width, height) = (int.Parse(size.Split('x')[0]), int.Parse(size.Split('x')[1]));
+            var (width, height) = (int.Parse(size.Split('x')[0], CultureInfo.InvariantCulture), int.Parse(size.Split('x')[1], CultureInfo.InvariantCulture));
             foreach (var seconds in new[] { 4, 8, 12 })
             {
                 var probe = await Ffprobe.ProbeAsync(Path.Combine(folder, $"sample-{size}-{seconds}s.mp4"));

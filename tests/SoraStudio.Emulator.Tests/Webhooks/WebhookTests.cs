@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using SoraStudio.Emulator.Tests.Support;
 using static SoraStudio.Emulator.Tests.Support.EmulatorApi;
 
 namespace SoraStudio.Emulator.Tests.Webhooks;
@@ -28,7 +28,7 @@ public sealed class WebhookTests
 
         Assert.True(VerifySignature(Secret, delivery), "signature verifies with an independent HMAC");
         Assert.Matches("^wh_[0-9a-f]{32}$", delivery.Id);
-        Assert.InRange(long.Parse(delivery.Timestamp!), DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 300, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 5);
+        Assert.InRange(long.Parse(delivery.Timestamp!, CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 300, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 5);
         Assert.Equal("OpenAI/1.0 (+https://platform.openai.com/docs/webhooks)", delivery.UserAgent);
         Assert.Equal("application/json", delivery.ContentType);
         Assert.Equal("video.completed", body.RootElement.GetProperty("type").GetString());

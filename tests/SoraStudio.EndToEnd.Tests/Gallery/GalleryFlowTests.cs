@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SoraStudio.Core.Spec;
@@ -26,7 +27,7 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await SignInAsync();
         // Every answer for a take's video, from the start: the browser may fetch the child's clip before the test seeks.
         var videoAnswers = new System.Collections.Concurrent.ConcurrentQueue<(string Url, int Status)>();
-        Page.Response += (_, r) => { if (r.Url.Contains("/media/takes/") && r.Url.EndsWith("/video")) videoAnswers.Enqueue((r.Url, r.Status)); };
+        Page.Response += (_, r) => { if (r.Url.Contains("/media/takes/") && r.Url.EndsWith("/video", StringComparison.Ordinal)) videoAnswers.Enqueue((r.Url, r.Status)); };
 
         // Remix from the gallery.
         await OpenAsync($"/projects/{projectId}/gallery");
@@ -49,7 +50,7 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
 
         // The child's take view: its lineage shows it under its parent, edge labelled with the change.
         await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/takes/\d+$"));
-        var childId = long.Parse(Page.Url.Split('/').Last());
+        var childId = long.Parse(Page.Url.Split('/').Last(), CultureInfo.InvariantCulture);
         Assert.NotEqual(parentId, childId);
         var tree = Page.GetByRole(AriaRole.Tree);
         var child = tree.GetByRole(AriaRole.Treeitem, new() { Name = $"Take {childId}", Exact = false });
@@ -68,9 +69,9 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
             "v => new Promise(done => { v.addEventListener('seeked', () => done(v.currentTime), { once: true }); v.currentTime = 2.5; })");
         Assert.Equal(2.5, seekedTo, 0.3);
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!videoAnswers.Any(a => a.Url.EndsWith($"/media/takes/{childId}/video") && a.Status == 206) && DateTime.UtcNow < deadline)
+        while (!videoAnswers.Any(a => a.Url.EndsWith($"/media/takes/{childId}/video", StringComparison.Ordinal) && a.Status == 206) && DateTime.UtcNow < deadline)
             await Task.Delay(100);
-        Assert.Contains(videoAnswers, a => a.Url.EndsWith($"/media/takes/{childId}/video") && a.Status == 206);
+        Assert.Contains(videoAnswers, a => a.Url.EndsWith($"/media/takes/{childId}/video", StringComparison.Ordinal) && a.Status == 206);
         Assert.DoesNotContain(videoAnswers, a => a.Status >= 400);
         await Assertions.Expect(Page.Locator(".rz-notification-item")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         await Screenshot("take-view-1280.png");

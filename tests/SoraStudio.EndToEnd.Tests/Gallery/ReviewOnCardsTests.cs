@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SoraStudio.Core.Spec;
-using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Projects;
 using SoraStudio.Web.Features.Review;
 using SoraStudio.Web.Features.Shots;

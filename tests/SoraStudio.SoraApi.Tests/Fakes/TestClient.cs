@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace SoraStudio.SoraApi.Tests.Fakes;
 
-/// <summary>The client as <c>AddVideosApi</c> composes it (Refit, the policy handler, logging), over <paramref name="handler"/> in place of the network.</summary>
+/// <summary>The client as <c>AddVideosApi</c> composes it (Refit, the policy handler, logging), over a given handler in place of the network.</summary>
 internal static class TestClient
 {
     public const string ApiKey = "sk-test-SECRET-0123456789abcdef";

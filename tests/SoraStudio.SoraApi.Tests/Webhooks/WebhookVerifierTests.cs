@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -28,7 +29,7 @@ public sealed class WebhookVerifierTests
     private static HeaderDictionary Headers(string id, long timestamp, string signature) => new()
     {
         ["Webhook-Id"] = id,
-        ["webhook-timestamp"] = timestamp.ToString(),
+        ["webhook-timestamp"] = timestamp.ToString(CultureInfo.InvariantCulture),
         ["WEBHOOK-SIGNATURE"] = signature,
     };
 
@@ -55,8 +56,8 @@ public sealed class WebhookVerifierTests
     [Fact]
     public void SignReproducesBothVectors()
     {
-        Assert.Equal(SyntheticSignature, At(0).Sign(SyntheticId, SyntheticTimestamp.ToString(), SyntheticBody));
-        Assert.Equal(VideoSignature, At(0).Sign(VideoId, VideoTimestamp.ToString(), VideoBody));
+        Assert.Equal(SyntheticSignature, At(0).Sign(SyntheticId, SyntheticTimestamp.ToString(CultureInfo.InvariantCulture), SyntheticBody));
+        Assert.Equal(VideoSignature, At(0).Sign(VideoId, VideoTimestamp.ToString(CultureInfo.InvariantCulture), VideoBody));
     }
 
     [Theory]
@@ -136,7 +137,7 @@ public sealed class WebhookVerifierTests
         var headers = new Dictionary<string, StringValues>
         {
             ["WEBHOOK-ID"] = VideoId,
-            ["Webhook-Timestamp"] = VideoTimestamp.ToString(),
+            ["Webhook-Timestamp"] = VideoTimestamp.ToString(CultureInfo.InvariantCulture),
             ["webhook-signature"] = VideoSignature,
         };
 
@@ -186,7 +187,7 @@ public sealed class WebhookVerifierTests
     [Fact]
     public void TheRawBytesOverloadAgreesWithTheStringOne()
     {
-        At(SyntheticTimestamp).Verify(Encoding.UTF8.GetBytes(SyntheticBody), SyntheticId, SyntheticTimestamp.ToString(), SyntheticSignature);
+        At(SyntheticTimestamp).Verify(Encoding.UTF8.GetBytes(SyntheticBody), SyntheticId, SyntheticTimestamp.ToString(CultureInfo.InvariantCulture), SyntheticSignature);
     }
 
     [Fact]

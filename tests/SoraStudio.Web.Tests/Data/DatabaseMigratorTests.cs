@@ -1,9 +1,9 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using SoraStudio.Web.Data;
-using SoraStudio.Web.Tests.TestSupport;
 
 namespace SoraStudio.Web.Tests.Data;
 
@@ -53,7 +53,7 @@ public sealed class DatabaseMigratorTests
             // Taken and never released, as by a process killed mid-upgrade, and as long ago as the lock may live.
             await dead.GetService<IHistoryRepository>().AcquireDatabaseLockAsync();
             var takenAt = DateTimeOffset.UtcNow - DatabaseMigrator.AbandonedLockAge - TimeSpan.FromMinutes(1);
-            await dead.Database.ExecuteSqlAsync($"UPDATE __EFMigrationsLock SET Timestamp = {takenAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz")}");
+            await dead.Database.ExecuteSqlAsync($"UPDATE __EFMigrationsLock SET Timestamp = {takenAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)}");
         }
         SqliteConnection.ClearAllPools();
 

@@ -1,5 +1,3 @@
-using SoraStudio.Web.Tests.TestSupport;
-
 namespace SoraStudio.Web.Tests.Generation;
 
 public sealed class GenerationOptionsTests

@@ -12,6 +12,8 @@ namespace SoraStudio.Web.Tests.Operations;
 
 public sealed class BackupTests
 {
+    private static readonly System.Text.Json.JsonSerializerOptions WebJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     [Fact]
     public async Task ABackupTakenWhileTheStudioRunsRestoresIntoAFreshDataFolderWithEveryTakeAndClip()
     {
@@ -131,7 +133,7 @@ public sealed class BackupTests
         var bad = await FileAsync(Path.GetFullPath(Path.Combine(backup, badPath)), "a file elsewhere", badPath);
         var manifest = new BackupManifest(BackupManifest.CurrentFormat, DateTimeOffset.UtcNow, database, [good, bad]);
         await File.WriteAllTextAsync(Path.Combine(backup, BackupManifest.FileName),
-            System.Text.Json.JsonSerializer.Serialize(manifest, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
+            System.Text.Json.JsonSerializer.Serialize(manifest, WebJson));
 
         var (code, _, error) = await RunAsync("restore", backup, restored.Path);
 
@@ -157,7 +159,7 @@ public sealed class BackupTests
         var badKey = await FileAsync(Path.GetFullPath(Path.Combine(backup, badPath)), "<key/>", badPath);
         var manifest = new BackupManifest(BackupManifest.CurrentFormat, DateTimeOffset.UtcNow, database, [clip], [goodKey, badKey]);
         await File.WriteAllTextAsync(Path.Combine(backup, BackupManifest.FileName),
-            System.Text.Json.JsonSerializer.Serialize(manifest, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
+            System.Text.Json.JsonSerializer.Serialize(manifest, WebJson));
 
         var (code, _, error) = await RunAsync("restore", backup, restored.Path);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SoraStudio.Web.Operations;
@@ -30,7 +31,7 @@ public sealed partial class DeploymentFilesTests
         Assert.Equal($"http://emulator:{emulatorPort}/v1", Env(pointed)["Sora__BaseUrl"]);
         Assert.Equal(Env(emulator)["Emulator__ApiKey"], Env(pointed)["Sora__ApiKey"]);
         Assert.Equal("service_healthy", Scalar(Map(Map(pointed, "depends_on"), "emulator"), "condition"));
-        Assert.Contains(emulatorPort.ToString(), Seq(emulator, "expose"));
+        Assert.Contains(emulatorPort.ToString(CultureInfo.InvariantCulture), Seq(emulator, "expose"));
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public sealed partial class DeploymentFilesTests
         var tag = image[(image.LastIndexOf(':') + 1)..];
         // rollForward latestFeature: the same major.minor and feature band, at least the asked-for patch.
         Assert.Equal(wanted[..^2], tag[..^2]);
-        Assert.True(int.Parse(tag[^2..]) >= int.Parse(wanted[^2..]), $"{tag} is older than {wanted}");
+        Assert.True(int.Parse(tag[^2..], CultureInfo.InvariantCulture) >= int.Parse(wanted[^2..], CultureInfo.InvariantCulture), $"{tag} is older than {wanted}");
     }
 
     private static Dictionary<string, string> DockerEnv()
@@ -148,7 +149,7 @@ public sealed partial class DeploymentFilesTests
         return EnvPair().Matches(text).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
     }
 
-    private static int Port(string url) => int.Parse(url[(url.LastIndexOf(':') + 1)..].TrimEnd('/'));
+    private static int Port(string url) => int.Parse(url[(url.LastIndexOf(':') + 1)..].TrimEnd('/'), CultureInfo.InvariantCulture);
 
     private static Dictionary<string, string> Env(YamlMappingNode service) =>
         Map(service, "environment").Children.ToDictionary(p => p.Key.ToString(), p => p.Value.ToString());

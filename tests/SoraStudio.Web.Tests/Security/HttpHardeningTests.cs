@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using SoraStudio.Web.Tests.TestSupport;
 
 namespace SoraStudio.Web.Tests.Security;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Web.Data;
@@ -37,7 +38,7 @@ public static class StoredTakes
     {
         var text = new StringBuilder();
         foreach (var t in takes)
-            text.AppendLine($"take {t.Id}: {t.Status} video={t.VideoId} attempts={t.Attempts} polls={t.Polls} class={t.FailureClass} error={t.ErrorMessage}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"take {t.Id}: {t.Status} video={t.VideoId} attempts={t.Attempts} polls={t.Polls} class={t.FailureClass} error={t.ErrorMessage}");
         return text.ToString();
     }
 }

@@ -1,7 +1,6 @@
 using SoraStudio.Core.Advice;
 using SoraStudio.Core.Costs;
 using SoraStudio.Core.Spec;
-using SoraStudio.Core.StyleBible;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Gallery;
 

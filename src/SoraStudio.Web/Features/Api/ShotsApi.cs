@@ -1,4 +1,3 @@
-using SoraStudio.Core.Prompting;
 using SoraStudio.Core.Validation;
 using SoraStudio.Web.Features.Gallery;
 using SoraStudio.Web.Features.Projects;

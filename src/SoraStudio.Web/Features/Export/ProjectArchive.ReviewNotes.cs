@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Review;
@@ -14,7 +15,7 @@ public sealed partial class ProjectArchive
     /// <summary>The reviews and comments of the exported takes, by take id, with comment keys in thread order.</summary>
     private sealed record ReviewNotes(Dictionary<long, ArchiveReview> Reviews, ILookup<long, ArchiveComment> Comments);
 
-    private static async Task<ReviewNotes> ReadReviewNotesAsync(StudioDbContext db, long projectId, IReadOnlyDictionary<long, int> takeKeys, CancellationToken cancellationToken)
+    private static async Task<ReviewNotes> ReadReviewNotesAsync(StudioDbContext db, long projectId, Dictionary<long, int> takeKeys, CancellationToken cancellationToken)
     {
         var reviews = (await db.TakeReviews.AsNoTracking().Where(r => r.ProjectId == projectId).ToListAsync(cancellationToken))
             .Where(r => takeKeys.ContainsKey(r.TakeId)).ToList();
@@ -89,7 +90,7 @@ public sealed partial class ProjectArchive
         foreach (var shot in manifest.Shots)
         {
             if (shot.ApprovedTake != ApprovedTake(shot.Key, manifest.Takes))
-                throw Refused($"shot {shot.Key} names take {shot.ApprovedTake?.ToString() ?? "none"} as approved, but its takes' reviews approve {ApprovedTake(shot.Key, manifest.Takes)?.ToString() ?? "none"}.");
+                throw Refused($"shot {shot.Key} names take {shot.ApprovedTake?.ToString(CultureInfo.InvariantCulture) ?? "none"} as approved, but its takes' reviews approve {ApprovedTake(shot.Key, manifest.Takes)?.ToString(CultureInfo.InvariantCulture) ?? "none"}.");
         }
     }
 
@@ -109,7 +110,7 @@ public sealed partial class ProjectArchive
     }
 
     /// <summary>Writes the reviews and comments of the imported takes (in the import's transaction).</summary>
-    private static async Task WriteReviewNotesAsync(StudioDbContext db, ArchiveManifest manifest, long projectId, IReadOnlyDictionary<int, Take> takes, CancellationToken cancellationToken)
+    private static async Task WriteReviewNotesAsync(StudioDbContext db, ArchiveManifest manifest, long projectId, Dictionary<int, Take> takes, CancellationToken cancellationToken)
     {
         var comments = manifest.Takes.SelectMany(t => (t.Comments ?? []).Select(c => (Take: t, Comment: c))).ToList();
         var people = manifest.Takes.Select(t => t.Review?.ReviewedBy)

@@ -1,4 +1,3 @@
-using SoraStudio.Core.Advice;
 using SoraStudio.Core.Advice.Remix;
 
 namespace SoraStudio.Core.Tests.Advice.Remix;

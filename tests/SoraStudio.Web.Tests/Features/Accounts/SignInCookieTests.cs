@@ -1,5 +1,4 @@
 using System.Net;
-using SoraStudio.Web.Tests.TestSupport;
 
 namespace SoraStudio.Web.Tests.Features.Accounts;
 

@@ -1,4 +1,3 @@
-using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Features.Accounts.Tokens;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Radzen;
 using SoraStudio.Core.Catalog;
 using SoraStudio.Core.Prompting;
@@ -96,7 +97,7 @@ public class ShotComposerTests : ComposeTestContext
         var spec = ShotSpec.Empty;
         var cut = Composer(spec, s => spec = s);
         var scene = cut.FindByLabelText("Scene description");
-        Assert.Equal(FieldLimits.Characters.ToString(), scene.GetAttribute("maxlength"));
+        Assert.Equal(FieldLimits.Characters.ToString(CultureInfo.InvariantCulture), scene.GetAttribute("maxlength"));
 
         scene.Input(new string('a', FieldLimits.Characters));
 

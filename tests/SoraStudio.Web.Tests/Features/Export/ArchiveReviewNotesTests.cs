@@ -47,7 +47,7 @@ public sealed class ArchiveReviewNotesTests
         Assert.Equal(("", "ed.editor@studio.test", true), (eds.AuthorId, eds.ImportedAuthorEmail, eds.IsImported));
         var row = await db.TakeComments.SingleAsync(c => c.Id == eds.Id);
         Assert.Null(row.AuthorUserId);
-        Assert.Equal(["Tester"], after.Single(c => c.Body.StartsWith("Warmer")).Mentions);
+        Assert.Equal(["Tester"], after.Single(c => c.Body.StartsWith("Warmer", StringComparison.Ordinal)).Mentions);
 
         var reviews = target.Get<ReviewService>();
         var (oldFirst, newFirstReview) = (await source.Get<ReviewService>().GetAsync(first), await reviews.GetAsync(newFirst));

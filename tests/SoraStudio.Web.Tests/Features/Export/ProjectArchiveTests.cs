@@ -93,7 +93,7 @@ public sealed class ProjectArchiveTests
         var archive = studio.Get<ProjectArchive>();
         using var zip = new MemoryStream();
         await archive.ExportAsync(projectId, zip);
-        using var bad = ArchiveRewrite.Rewrite(zip, (name, bytes) => name.EndsWith(".mp4") ? Flipped(bytes) : bytes);
+        using var bad = ArchiveRewrite.Rewrite(zip, (name, bytes) => name.EndsWith(".mp4", StringComparison.Ordinal) ? Flipped(bytes) : bytes);
 
         var refusal = await Assert.ThrowsAsync<StudioException>(() => archive.ImportAsync(bad));
 

@@ -1,4 +1,3 @@
-using SoraStudio.Core.Spec;
 using SoraStudio.Web.Features.Gallery;
 using SoraStudio.Web.Tests.TestSupport;
 

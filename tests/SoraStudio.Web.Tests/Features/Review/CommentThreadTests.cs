@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Web.Data;
-using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Features.Review;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Tests.Features.Compose;

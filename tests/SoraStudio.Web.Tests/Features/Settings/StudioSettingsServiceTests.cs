@@ -1,6 +1,5 @@
 using SoraStudio.Web.Features;
 using SoraStudio.Web.Features.Settings;
-using SoraStudio.Web.Tests.TestSupport;
 
 namespace SoraStudio.Web.Tests.Features.Settings;
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
@@ -129,7 +130,9 @@ public sealed class ApiTokenService(IDbContextFactory<StudioDbContext> contexts,
 
     public static bool IsWellFormed(string? token) =>
         token is not null && token.Length == TokenPrefix.Length + SecretLength && token.StartsWith(TokenPrefix, StringComparison.Ordinal)
-        && token.AsSpan(TokenPrefix.Length).IndexOfAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") < 0;
+        && token.AsSpan(TokenPrefix.Length).IndexOfAnyExcept(TokenAlphabet) < 0;
+
+    private static readonly SearchValues<char> TokenAlphabet = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
