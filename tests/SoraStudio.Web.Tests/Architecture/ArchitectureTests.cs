@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using SoraStudio.Core.Spec;
+using SoraStudio.Emulator;
+using SoraStudio.SoraApi;
+using SoraStudio.Web.Data;
+
+namespace SoraStudio.Web.Tests.Architecture;
+
+/// <summary>The rules of the architecture (../shared/DESIGN.md, README "Rules the build enforces"), checked on the product.</summary>
+public sealed class ArchitectureTests
+{
+    private static readonly Type[] WebTypes = typeof(StudioDbContext).Assembly.GetTypes();
+    private static readonly string WebFolder = Path.Combine(RepositoryRoot(), "src", "SoraStudio.Web");
+
+    /// <summary>
+    /// Edges of today's feature graph that close cycles (the fewest whose removal leaves none). Each is a debt: the
+    /// test fails on any other cycle, and on a listed edge that is gone (then delete it here).
+    /// </summary>
+    private static readonly (string From, string To)[] KnownCycleEdges =
+    [
+        ("Accounts", "Activity"), // AccountService writes ActivityLog entries; Activity uses Accounts' ProjectAccess
+        ("Activity", "Review"), // ProjectActivityPage listens to EventStream<ReviewChanged>
+        ("Export", "Gallery"), // Export's pages use GalleryStyles
+        ("Projects", "Compose"), // StyleBibleEditor uses Compose's field components (ProseField, PaletteAnchorsField…)
+        ("Takes", "Gallery"), // TakeCard and ShotTakes use the gallery's take cards and queries
+        ("Takes", "Review"), // TakeCard shows review state
+    ];
+
+    [Fact]
+    public void CoreReferencesNothingButTheBaseClassLibraryAndFluentValidation()
+    {
+        var references = typeof(ShotSpec).Assembly.GetReferencedAssemblies();
+
+        Assert.Empty(ArchitectureRules.ForeignReferences(references, "FluentValidation"));
+    }
+
+    [Fact]
+    public void TheVideosApiClientNeedsNeitherAspNetCoreNorTheStudioNorTheEmulator()
+    {
+        var references = typeof(IVideosApi).Assembly.GetReferencedAssemblies().Select(r => r.Name!);
+
+        Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+            || name is "SoraStudio.Web" or "SoraStudio.Emulator" or "SoraStudio.Core");
+    }
+
+    [Fact]
+    public void TheEmulatorReferencesNoneOfTheStudiosAssemblies()
+    {
+        var references = typeof(EmulatorJobs).Assembly.GetReferencedAssemblies().Select(r => r.Name!);
+
+        Assert.DoesNotContain(references, name => name.StartsWith("SoraStudio.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NoPageOrComponentIsHandedTheDbContext()
+    {
+        Assert.Empty(ArchitectureRules.ComponentsGivenADbContext(WebTypes));
+    }
+
+    [Fact]
+    public void OnlyGenerationSetsATakesStatus()
+    {
+        var setter = typeof(Take).GetProperty(nameof(Take.Status))!.SetMethod!;
+
+        Assert.Empty(ArchitectureRules.CallersOutside(WebTypes, setter, "SoraStudio.Web.Generation"));
+        // Not vacuous: with nothing allowed, the check sees Generation's own writes.
+        Assert.Contains(ArchitectureRules.CallersOutside(WebTypes, setter, "None"), w => w.Contains(".TakeLifecycle.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OnlyGenerationUpdatesATakesStatusInTheDatabase()
+    {
+        // The source check reads any SetProperty(x => x.Status, …) as a take's: true while no other entity has a Status.
+        var entitiesWithStatus = typeof(StudioDbContext).GetProperties()
+            .Where(p => p.PropertyType.IsConstructedGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(DbSet<>))
+            .Select(p => p.PropertyType.GetGenericArguments()[0])
+            .Where(entity => entity.GetProperty("Status") is not null);
+        Assert.Equal([typeof(Take)], entitiesWithStatus);
+
+        var sources = ArchitectureRules.SourceFiles(WebFolder).ToList();
+        Assert.Empty(ArchitectureRules.StatusUpdatesOutside(sources, "Generation"));
+        Assert.Contains(ArchitectureRules.StatusUpdatesOutside(sources, "None"), u => u.StartsWith("Generation/TakeLifecycle.cs: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FeaturesDoNotUseTheEmulator()
+    {
+        Assert.Empty(ArchitectureRules.FilesNaming(ArchitectureRules.SourceFiles(Path.Combine(WebFolder, "Features")), "SoraStudio.Emulator"));
+        Assert.Empty(ArchitectureRules.UsesOfAssembly(WebTypes, "SoraStudio.Web.Features", typeof(EmulatorJobs).Assembly));
+    }
+
+    [Fact]
+    public void FeatureFoldersFormNoNewCycle()
+    {
+        var graph = ArchitectureRules.FeatureDependencies(Path.Combine(WebFolder, "Features"));
+
+        Assert.Contains("Accounts", graph["Api"]);
+        var gone = KnownCycleEdges.Where(e => !graph[e.From].Contains(e.To)).ToList();
+        Assert.True(gone.Count == 0, $"Listed cycle edges no longer exist; delete them from {nameof(KnownCycleEdges)}: {string.Join(", ", gone)}");
+        foreach (var (from, to) in KnownCycleEdges)
+            graph[from].Remove(to);
+        var cycle = ArchitectureRules.FindCycle(graph);
+        Assert.True(cycle is null, $"Feature folders depend on each other in a cycle: {cycle}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "SoraStudio.sln")))
+            folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("The repository root (SoraStudio.sln) is not above the test's folder.");
+    }
+}
