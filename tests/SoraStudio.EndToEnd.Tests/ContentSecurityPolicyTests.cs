@@ -50,9 +50,9 @@ public class ContentSecurityPolicyTests(BrowserFixture fixture) : StudioPageTest
         // Interactive under the policy: typing on the shot page reaches the server and comes back in the prompt.
         await Page.GetByLabel("Style", new() { Exact = true }).FillAsync("policy-proof grain");
         await Assertions.Expect(Page.GetByLabel("Prompt text")).ToContainTextAsync("policy-proof grain");
-        // The reconnect banner's buttons are wired by a script file, not inline handlers the policy would block.
-        await Page.EvaluateAsync("() => { window.Blazor.reconnect = () => { window.__retried = true; return Promise.resolve(true); }; document.getElementById('components-reconnect-modal').classList.add('components-reconnect-failed'); }");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+        // The reconnect dialog's buttons are wired by its module script, not inline handlers the policy would block.
+        await Page.EvaluateAsync("() => { window.Blazor.reconnect = () => { window.__retried = true; return Promise.resolve(true); }; const modal = document.getElementById('components-reconnect-modal'); modal.showModal(); modal.classList.add('components-reconnect-failed'); }");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
         await Page.WaitForFunctionAsync("() => window.__retried === true");
 
         var violations = await Page.EvaluateAsync<string[]>("() => window.__violations");

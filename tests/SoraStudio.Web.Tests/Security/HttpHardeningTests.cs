@@ -24,7 +24,7 @@ public sealed class HttpHardeningTests : IAsyncLifetime
     [Theory]
     [InlineData("/account/login", "text/html")]
     [InlineData("/app.css", "text/css")]
-    [InlineData("/js/reconnect.js", "text/javascript")]
+    [InlineData("/js/clipboard.js", "text/javascript")]
     [InlineData("/openapi/v1.json", "application/json")]
     [InlineData("/api/v1/projects", "application/problem+json")]
     [InlineData("/health/live", "application/json")]
