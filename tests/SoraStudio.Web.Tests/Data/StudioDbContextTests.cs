@@ -53,7 +53,8 @@ public sealed class StudioDbContextTests
         await using var studio = await OfflineStudio.StartAsync(folder);
         await using var db = await studio.DbAsync();
 
-        var snapshot = db.GetService<IMigrationsAssembly>().ModelSnapshot!.Model;
+        // A snapshot of its own: the shared one is finalized by whichever studio (of a parallel test) migrates first.
+        var snapshot = ((ModelSnapshot)Activator.CreateInstance(db.GetService<IMigrationsAssembly>().ModelSnapshot!.GetType())!).Model;
         if (snapshot is IMutableModel mutable)
             snapshot = mutable.FinalizeModel();
         snapshot = db.GetService<IModelRuntimeInitializer>().Initialize(snapshot, designTime: true, validationLogger: null);
