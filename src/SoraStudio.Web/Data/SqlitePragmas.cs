@@ -6,17 +6,17 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace SoraStudio.Web.Data;
 
 /// <summary>
-/// Per-connection settings. WAL lets readers run beside the one writer. FULL sync makes every commit durable
-/// before it returns, so a power cut cannot undo a write the studio acted on (the submission intent written before
-/// a paid create above all); NORMAL, the WAL default, may drop the last commits on a power cut (docs/PERFORMANCE.md
-/// has the cost). The busy timeout makes a second studio process wait for the write lock instead of failing. Set
-/// once per pooled SQLite connection, not on every open.
+/// Per-connection settings. WAL lets readers run beside the one writer; NORMAL sync in WAL survives a process
+/// crash, while a power cut may drop the last commits. FULL (a sync on every commit) cost 10–20 times as much per
+/// commit here (docs/PERFORMANCE.md), so the one write that must survive a power cut, the submission intent before a
+/// paid create, is made durable by itself (<see cref="WalCheckpoint"/>). The busy timeout makes a second studio
+/// process wait for the write lock instead of failing. Set once per pooled SQLite connection, not on every open.
 /// </summary>
 internal sealed class SqlitePragmas(int busyTimeoutSeconds) : DbConnectionInterceptor
 {
     private readonly ConditionalWeakTable<object, object> _configured = new();
 
-    private string Sql => $"PRAGMA busy_timeout = {busyTimeoutSeconds * 1000}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+    private string Sql => $"PRAGMA busy_timeout = {busyTimeoutSeconds * 1000}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 namespace SoraStudio.Web.Data;
 
 /// <summary>
-/// Copies every committed write from SQLite's write-ahead log into the database file and syncs it. A commit is
-/// durable in the log already (<c>synchronous = FULL</c>); once in the database file it outlives the log itself too,
-/// e.g. a copy of <c>studio.db</c> taken without its <c>-wal</c>. Used before a paid call only: it costs a sync of
-/// the database file.
+/// Copies every committed write from SQLite's write-ahead log into the database file. With <c>synchronous = NORMAL</c>
+/// a checkpoint syncs the log before it and the database file after it, so the writes before it survive a power cut,
+/// and, being in the database file, even the loss of the log itself (a copy of <c>studio.db</c> without its
+/// <c>-wal</c>). Used before a paid call only: it costs two syncs, where a sync on every commit cost every write.
 /// </summary>
 internal static class WalCheckpoint
 {
@@ -16,8 +16,9 @@ internal static class WalCheckpoint
     private static readonly TimeSpan BetweenPasses = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// PASSIVE passes (they never block the writers, unlike FULL) until the whole log is in the database file. False
-    /// when readers kept part of it pinned: the commits are then durable in the log only.
+    /// PASSIVE passes (they never block the writers) until the whole log is in the database file; if readers still pin
+    /// part of it, one FULL pass, which holds the writers back while it waits for those readers (up to the busy
+    /// timeout). False when even that did not complete.
     /// </summary>
     public static async Task<bool> RunAsync(StudioDbContext db, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ internal static class WalCheckpoint
             {
                 // A pragma (raw SQL has no LINQ form); it answers (busy, frames in the log, frames copied).
                 await using var command = db.Database.GetDbConnection().CreateCommand();
-                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                command.CommandText = pass < Passes ? "PRAGMA wal_checkpoint(PASSIVE);" : "PRAGMA wal_checkpoint(FULL);";
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 if (!await reader.ReadAsync(cancellationToken))
                     return false;

@@ -44,10 +44,11 @@ internal sealed class SubmitStep(IVideosApi api, ClipStore store, VideosProvider
             await step.EndAsync(take.NextCheckAt);
             return;
         }
-        // Paying twice needs the intent undone after the create went out: a power cut, or a copy of the database
-        // without its log. So the intent is in the database file itself before anything is sent.
+        // Paying twice needs the intent undone after the create went out: a power cut (synchronous = NORMAL may drop
+        // the last commits), or a copy of the database without its log. So the intent is synced into the database
+        // file itself before anything is sent.
         if (!await WalCheckpoint.RunAsync(step.Db, CancellationToken.None))
-            logger.LogInformation("Take {TakeId}: readers kept the database's log from being copied into it; its submission intent is durable in the log only.", take.Id);
+            logger.LogWarning("Take {TakeId}: readers kept the database's log from being copied into it; a power cut now could undo its submission intent.", take.Id);
         step.Crash(CrashPoint.AfterSubmittingIntent);
 
         VideoJob job;
