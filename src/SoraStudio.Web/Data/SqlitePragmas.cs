@@ -7,9 +7,10 @@ namespace SoraStudio.Web.Data;
 
 /// <summary>
 /// Per-connection settings. WAL lets readers run beside the one writer; NORMAL sync in WAL survives a process
-/// crash (a power cut may drop the last commits, which the worker's reconciliation covers); the busy timeout
-/// makes a second studio process wait for the write lock instead of failing. Set once per pooled SQLite
-/// connection, not on every open.
+/// crash, while a power cut may drop the last commits. FULL (a sync on every commit) cost 10–20 times as much per
+/// commit here (docs/PERFORMANCE.md), so the one write that must survive a power cut, the submission intent before a
+/// paid create, is made durable by itself (<see cref="WalCheckpoint"/>). The busy timeout makes a second studio
+/// process wait for the write lock instead of failing. Set once per pooled SQLite connection, not on every open.
 /// </summary>
 internal sealed class SqlitePragmas(int busyTimeoutSeconds) : DbConnectionInterceptor
 {

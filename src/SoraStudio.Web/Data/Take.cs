@@ -34,6 +34,13 @@ public sealed class Take
     public Asset? ReferenceAsset { get; set; }
 
     public string? VideoId { get; set; }
+
+    /// <summary>
+    /// The Videos API the take was last submitted to (the normalised base URL of its Videos API, or the built-in emulator; written
+    /// with the submission intent): its video is polled, downloaded and deleted there only. Null: submitted before providers
+    /// were recorded, taken to be the studio's current one.
+    /// </summary>
+    public string? Provider { get; set; }
     public TakeStatus Status { get; set; }
     public int Progress { get; set; }
     public string? ErrorCode { get; set; }
@@ -54,7 +61,11 @@ public sealed class Take
     public DateTimeOffset? CompletedAt { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
 
-    /// <summary>Create calls made for this take (a 429 puts it back in the queue and counts one).</summary>
+    /// <summary>
+    /// Create calls made for this take (a 429 puts it back in the queue and counts one), counted in the submission
+    /// intent's own write: a queued take with attempts has been claimed before, and the provider's list is searched
+    /// for it before it is submitted again.
+    /// </summary>
     public int Attempts { get; set; }
 
     /// <summary>

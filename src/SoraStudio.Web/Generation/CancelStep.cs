@@ -17,6 +17,9 @@ internal sealed class CancelStep(IVideosApi api, ILogger<CancelStep> logger)
             await step.FinishAsync(TakeStatus.Canceled, message: "Canceled before it was submitted.");
             return;
         }
+        // Deleting at the current provider would touch someone else's video, or none: a person decides (dismiss or switch back).
+        if (await step.SetAsideIfAtAnotherProviderAsync())
+            return;
         string message;
         try
         {

@@ -15,6 +15,8 @@ internal sealed class DownloadStep(IVideosApi api, ClipStore store, ILogger<Down
 {
     public async Task RunAsync(TakeStep step)
     {
+        if (await step.SetAsideIfAtAnotherProviderAsync())
+            return;
         var take = step.Take;
         var have = await step.Db.Clips.Where(c => c.TakeId == take.Id).Select(c => c.Variant).ToListAsync(step.Token);
         foreach (var variant in VideoVariant.All.Where(v => !have.Contains(v)))

@@ -24,6 +24,7 @@ public static class GenerationServiceCollectionExtensions
         services.TryAddSingleton<ICrashPoints, NoCrashPoints>();
         // A host that registers IVideosApi itself (AddVideosApi) talks to a configured endpoint it can use.
         services.TryAddSingleton(new VideosBackend(InProcessEmulator: false));
+        services.TryAddSingleton<VideosProvider>();
         services.AddSingleton<GenerationSignal>();
         services.AddSingleton<TakeLifecycle>();
         // The in-process event streams: take changes (written here) and review changes (Features/Review).

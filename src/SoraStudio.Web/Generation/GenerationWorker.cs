@@ -19,6 +19,8 @@ internal sealed class GenerationWorker(
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     VideosBackend backend,
+    VideosProvider provider,
+    TakeLifecycle lifecycle,
     ILogger<GenerationWorker> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<long, Task> _running = new();
@@ -42,6 +44,7 @@ internal sealed class GenerationWorker(
             await started.Task.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         logger.LogInformation("Generation worker {Owner} started.", leases.Owner);
+        await ResumeTakesOfThisProviderAsync();
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = options.Value.IdleDelay;
@@ -63,6 +66,22 @@ internal sealed class GenerationWorker(
             }
         }
         await Task.WhenAll(_running.Values);
+    }
+
+    /// <summary>The provider can change only with a restart: takes set aside for being at this one resume now.</summary>
+    private async Task ResumeTakesOfThisProviderAsync()
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+            var resumed = await lifecycle.ResumeAtProviderAsync(db, provider.Current, CancellationToken.None);
+            if (resumed > 0)
+                logger.LogInformation("{Count} take(s) set aside for being at {Provider} resume: the studio uses it again.", resumed, VideosProvider.Describe(provider.Current));
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Resuming the takes set aside for {Provider} failed; they stay set aside until the next start.", VideosProvider.Describe(provider.Current));
+        }
     }
 
     /// <summary>Leases and starts what is due; returns how long to sleep if nothing wakes the worker.</summary>

@@ -11,6 +11,8 @@ internal sealed class PollStep(IVideosApi api, PollHints hints, DownloadStep dow
 
     public async Task RunAsync(TakeStep step)
     {
+        if (await step.SetAsideIfAtAnotherProviderAsync())
+            return;
         var take = step.Take;
         var videoId = take.VideoId!;
         VideoJob job;

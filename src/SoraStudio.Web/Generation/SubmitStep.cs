@@ -7,10 +7,11 @@ using SoraStudio.Web.Storage;
 namespace SoraStudio.Web.Generation;
 
 /// <summary>
-/// Queued → Submitting → InProgress. The intent (Submitting) is written before the create call, in the same
-/// conditional UPDATE that takes one of the API key's job slots; the video id is written the moment it returns.
+/// Queued → Submitting → InProgress. The intent (Submitting, the attempt counted, the provider recorded) is written
+/// before the create call, in the same conditional UPDATE that takes one of the API key's job slots, and made durable
+/// before the call; the video id is written the moment it returns.
 /// </summary>
-internal sealed class SubmitStep(IVideosApi api, ClipStore store, ILogger<SubmitStep> logger)
+internal sealed class SubmitStep(IVideosApi api, ClipStore store, VideosProvider provider, ILogger<SubmitStep> logger)
 {
     public async Task RunAsync(TakeStep step)
     {
@@ -43,6 +44,11 @@ internal sealed class SubmitStep(IVideosApi api, ClipStore store, ILogger<Submit
             await step.EndAsync(take.NextCheckAt);
             return;
         }
+        // Paying twice needs the intent undone after the create went out: a power cut (synchronous = NORMAL may drop
+        // the last commits), or a copy of the database without its log. So the intent is synced into the database
+        // file itself before anything is sent.
+        if (!await WalCheckpoint.RunAsync(step.Db, CancellationToken.None))
+            logger.LogWarning("Take {TakeId}: readers kept the database's log from being copied into it; a power cut now could undo its submission intent.", take.Id);
         step.Crash(CrashPoint.AfterSubmittingIntent);
 
         VideoJob job;
@@ -87,7 +93,7 @@ internal sealed class SubmitStep(IVideosApi api, ClipStore store, ILogger<Submit
     /// Queued → Submitting, only while a job slot is free, the lease is ours and no cancel was asked for: one UPDATE
     /// whose condition counts the takes at the provider, so two processes cannot both take the last slot.
     /// </summary>
-    private static async Task<bool> ClaimSlotAsync(TakeStep step)
+    private async Task<bool> ClaimSlotAsync(TakeStep step)
     {
         var take = step.Take;
         TakeStateMachine.EnsureCanMove(take.Status, TakeStatus.Submitting);
@@ -102,6 +108,7 @@ internal sealed class SubmitStep(IVideosApi api, ClipStore store, ILogger<Submit
                 .SetProperty(t => t.Status, TakeStatus.Submitting)
                 .SetProperty(t => t.SubmittedAt, now)
                 .SetProperty(t => t.Attempts, t => t.Attempts + 1)
+                .SetProperty(t => t.Provider, provider.Current)
                 .SetProperty(t => t.LeaseExpiresAt, leaseExpires)
                 .SetProperty(t => t.ErrorCode, (string?)null)
                 .SetProperty(t => t.ErrorMessage, (string?)null)

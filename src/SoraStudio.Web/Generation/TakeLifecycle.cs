@@ -93,6 +93,39 @@ public sealed class TakeLifecycle(GenerationSignal signal, EventStream<TakeChang
         return new CancelOutcome(take.Status, rows > 0);
     }
 
+    /// <summary>
+    /// Takes set aside because the studio had changed provider (<see cref="VideosProvider.ChangedCode"/>) go back to
+    /// where they stood at <paramref name="provider"/> now that the studio uses it again: a take without a video to
+    /// Submitting (its video is searched for, and only then is it queued again), one with a video still rendering to
+    /// InProgress, one completed to Downloading. Returns how many.
+    /// </summary>
+    public async Task<int> ResumeAtProviderAsync(StudioDbContext db, string provider, CancellationToken cancellationToken)
+    {
+        var setAside = db.Takes.Where(t => t.Status == TakeStatus.NeedsAttention && t.ErrorCode == VideosProvider.ChangedCode && t.Provider == provider);
+        var resumed = 0;
+        foreach (var (to, where) in new (TakeStatus, IQueryable<Take>)[]
+        {
+            (TakeStatus.Submitting, setAside.Where(t => t.VideoId == null)),
+            (TakeStatus.InProgress, setAside.Where(t => t.VideoId != null && t.CompletedAt == null)),
+            (TakeStatus.Downloading, setAside.Where(t => t.VideoId != null && t.CompletedAt != null)),
+        })
+        {
+            TakeStateMachine.EnsureCanMove(TakeStatus.NeedsAttention, to);
+            resumed += await where.ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.Status, to)
+                .SetProperty(t => t.ErrorCode, (string?)null)
+                .SetProperty(t => t.ErrorMessage, (string?)null)
+                .SetProperty(t => t.FailureClass, (FailureClass?)null)
+                .SetProperty(t => t.StepFailures, 0)
+                .SetProperty(t => t.NextCheckAt, (DateTimeOffset?)null)
+                .SetProperty(t => t.LeaseOwner, (string?)null)
+                .SetProperty(t => t.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
+        }
+        if (resumed > 0)
+            signal.Wake();
+        return resumed;
+    }
+
     private static void EnsureNew(Take take)
     {
         if (take.Id != 0)

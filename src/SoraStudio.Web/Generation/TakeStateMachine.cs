@@ -11,13 +11,15 @@ public static class TakeStateMachine
     private static readonly Dictionary<TakeStatus, TakeStatus[]> Moves = new()
     {
         // Submitting is the intent, written before the create call; Queued again after a 429 (nothing was created).
-        [TakeStatus.Queued] = [TakeStatus.Submitting, TakeStatus.Failed, TakeStatus.Canceled, TakeStatus.NeedsAttention],
+        // Straight to InProgress only when the provider's list holds the create of a claim a lost write undid.
+        [TakeStatus.Queued] = [TakeStatus.Submitting, TakeStatus.InProgress, TakeStatus.Failed, TakeStatus.Canceled, TakeStatus.NeedsAttention],
         // From Submitting, Queued again only when the provider's list proves the create never arrived.
         [TakeStatus.Submitting] = [TakeStatus.InProgress, TakeStatus.Queued, TakeStatus.Failed, TakeStatus.Canceled, TakeStatus.NeedsAttention],
         [TakeStatus.InProgress] = [TakeStatus.Downloading, TakeStatus.Failed, TakeStatus.Expired, TakeStatus.Canceled, TakeStatus.NeedsAttention],
         [TakeStatus.Downloading] = [TakeStatus.Ready, TakeStatus.Expired, TakeStatus.Failed, TakeStatus.Canceled, TakeStatus.NeedsAttention],
-        // A person dismisses a take that needs attention; nothing else leaves a final state.
-        [TakeStatus.NeedsAttention] = [TakeStatus.Canceled],
+        // A person dismisses a take that needs attention. One set aside because the studio changed provider goes back
+        // to where it stood at its provider when the studio uses that provider again. Nothing else leaves a final state.
+        [TakeStatus.NeedsAttention] = [TakeStatus.Canceled, TakeStatus.Submitting, TakeStatus.InProgress, TakeStatus.Downloading],
         [TakeStatus.Ready] = [],
         [TakeStatus.Failed] = [],
         [TakeStatus.Canceled] = [],

@@ -11,6 +11,7 @@ internal sealed class TakeStep(
     StudioDbContext db,
     Take take,
     GenerationOptions options,
+    VideosProvider provider,
     TimeProvider time,
     EventStream<TakeChanged> events,
     ICrashPoints crashPoints,
@@ -64,6 +65,18 @@ internal sealed class TakeStep(
         take.ErrorMessage = message;
         take.TransientFailures = 0;
         return EndAsync(null);
+    }
+
+    /// <summary>
+    /// Before any call about a take already submitted: a take submitted to another provider than the studio's current
+    /// one is set aside with both named, and nothing is asked of either. True when it was set aside.
+    /// </summary>
+    public async Task<bool> SetAsideIfAtAnotherProviderAsync()
+    {
+        if (provider.IsCurrent(take.Provider))
+            return false;
+        await FinishAsync(TakeStatus.NeedsAttention, code: VideosProvider.ChangedCode, message: VideosProvider.ChangedMessage(take.Provider!, provider.Current));
+        return true;
     }
 
     public Task FailAsync(FailureClass failure, string? code, string message) => FinishAsync(TakeStatus.Failed, failure, code, message);

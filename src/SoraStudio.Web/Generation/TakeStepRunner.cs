@@ -16,6 +16,7 @@ internal sealed class TakeStepRunner(
     EventStream<TakeChanged> events,
     ICrashPoints crashPoints,
     IOptions<GenerationOptions> options,
+    VideosProvider provider,
     TimeProvider time,
     ILogger<TakeStepRunner> logger)
 {
@@ -29,7 +30,7 @@ internal sealed class TakeStepRunner(
             var take = await db.Takes.SingleOrDefaultAsync(t => t.Id == takeId, CancellationToken.None);
             if (take is null || take.LeaseOwner != leases.Owner)
                 return;
-            var step = new TakeStep(db, take, options.Value, time, events, crashPoints, stopOrLost.Token, keeper.Lost);
+            var step = new TakeStep(db, take, options.Value, provider, time, events, crashPoints, stopOrLost.Token, keeper.Lost);
             await DispatchAsync(step);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -69,10 +70,22 @@ internal sealed class TakeStepRunner(
         {
             TakeStatus.Submitting => reconcile.RunAsync(step),
             _ when take.CancelRequestedAt is not null => cancel.RunAsync(step),
+            TakeStatus.Queued when take.Attempts > 0 => SubmitAgainAsync(step),
             TakeStatus.Queued => submit.RunAsync(step),
             TakeStatus.InProgress => poll.RunAsync(step),
             _ => download.RunAsync(step),
         };
         await task;
+    }
+
+    /// <summary>
+    /// A queued take that was claimed for submission before: its last claim may have been undone by a lost write
+    /// after its create was sent, so the provider's list is searched first (<see cref="ReconcileStep"/>).
+    /// </summary>
+    private async Task SubmitAgainAsync(TakeStep step)
+    {
+        if (await reconcile.FindEarlierSubmissionAsync(step))
+            return;
+        await submit.RunAsync(step);
     }
 }

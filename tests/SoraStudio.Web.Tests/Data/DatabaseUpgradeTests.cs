@@ -45,6 +45,8 @@ public sealed partial class DatabaseUpgradeTests
         foreach (var file in files)
             Assert.True(await store.VerifyAsync(file.RelativePath, file.Sha256), $"{file.RelativePath} does not match its checksum.");
         Assert.Equal(Enum.GetValues<TakeStatus>().Order(), (await db.Takes.Select(t => t.Status).Distinct().ToListAsync()).Order());
+        // Which provider the EF Core 6 build submitted to is not recorded anywhere: null, counted as the current one.
+        Assert.All(await db.Takes.Select(t => t.Provider).ToListAsync(), Assert.Null);
     }
 
     [Fact]
@@ -103,6 +105,9 @@ public sealed partial class DatabaseUpgradeTests
         Assert.All(takes.Where(t => t.Id is 8 or 9 or 10), t => Assert.Contains(t.VideoId, fixtureVideos));
         Assert.All(takes.Where(t => t.Id is 11 or 12), t => Assert.DoesNotContain(t.VideoId, fixtureVideos));
         Assert.Equal(2, requests.Count(EmulatorOperation.Create));
+        // Takes submitted before providers were recorded resume at the current one; new submissions record it.
+        Assert.All(takes.Where(t => t.Id is 8 or 9 or 10), t => Assert.Null(t.Provider));
+        Assert.All(takes.Where(t => t.Id is 11 or 12), t => Assert.Equal(VideosProvider.BuiltInEmulator, t.Provider));
         // The Downloading take had its video already: only the two stills are fetched.
         Assert.Equal(2, requests.Count(EmulatorOperation.Content, takes.Single(t => t.Id == 9).VideoId!));
         var store = app.Get<ClipStore>();

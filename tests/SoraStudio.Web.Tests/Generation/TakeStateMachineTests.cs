@@ -30,7 +30,21 @@ public sealed class TakeStateMachineTests
         Assert.True(TakeStateMachine.CanMove(TakeStatus.Submitting, TakeStatus.Queued));
         Assert.False(TakeStateMachine.CanMove(TakeStatus.InProgress, TakeStatus.Queued));
         Assert.False(TakeStateMachine.CanMove(TakeStatus.InProgress, TakeStatus.Submitting));
-        Assert.Equal([TakeStatus.Canceled], TakeStateMachine.NextStates(TakeStatus.NeedsAttention));
+    }
+
+    [Fact]
+    public void ATakeThatNeedsAttentionIsDismissedOrGoesBackToWhereItStoodAtItsProvider()
+    {
+        Assert.Equal([TakeStatus.Canceled, TakeStatus.Submitting, TakeStatus.InProgress, TakeStatus.Downloading], TakeStateMachine.NextStates(TakeStatus.NeedsAttention));
+        Assert.False(TakeStateMachine.CanMove(TakeStatus.NeedsAttention, TakeStatus.Queued));
+        Assert.False(TakeStateMachine.CanMove(TakeStatus.NeedsAttention, TakeStatus.Ready));
+    }
+
+    [Fact]
+    public void AQueuedTakeMovesStraightToInProgressOnlyByAdoptingItsVideo()
+    {
+        Assert.True(TakeStateMachine.CanMove(TakeStatus.Queued, TakeStatus.InProgress));
+        Assert.False(TakeStateMachine.CanMove(TakeStatus.Queued, TakeStatus.Downloading));
     }
 
     [Fact]

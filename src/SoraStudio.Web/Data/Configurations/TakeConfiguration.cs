@@ -14,6 +14,7 @@ internal sealed class TakeConfiguration : IEntityTypeConfiguration<Take>
         take.Property(t => t.Model).HasMaxLength(100);
         take.Property(t => t.Size).HasMaxLength(20);
         take.Property(t => t.VideoId).HasMaxLength(200);
+        take.Property(t => t.Provider).HasMaxLength(500);
         take.Property(t => t.RequestedBy).HasMaxLength(200);
         take.Property(t => t.LeaseOwner).HasMaxLength(200);
 

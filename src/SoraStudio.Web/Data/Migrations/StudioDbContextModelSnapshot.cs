@@ -682,6 +682,10 @@ namespace SoraStudio.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Provider")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ReferenceAssetId")
                         .HasColumnType("INTEGER");
 
