@@ -89,6 +89,8 @@ public sealed class ModelOptions
     public Dictionary<string, decimal> PricePerSecondBySize { get; set; } = [];
     public List<int> Seconds { get; set; } = [];
     public bool SupportsRemix { get; set; } = true;
+    public bool SupportsEdits { get; set; } = true;
+    public bool SupportsExtensions { get; set; } = true;
     public bool SupportsReferenceImage { get; set; } = true;
     public string StatusNote { get; set; } = "";
 
@@ -107,6 +109,8 @@ public sealed class ModelOptions
             PricePerSecondBySize = new Dictionary<string, decimal>(PricePerSecondBySize),
             Seconds = [.. Seconds.Order()],
             SupportsRemix = SupportsRemix,
+            SupportsEdits = SupportsEdits,
+            SupportsExtensions = SupportsExtensions,
             SupportsReferenceImage = SupportsReferenceImage,
             StatusNote = StatusNote,
         };
