@@ -142,6 +142,8 @@ public sealed class GenerationService(
     /// </summary>
     public async Task<long> ExtendAsync(long parentTakeId, int seconds, string prompt, CancellationToken cancellationToken = default)
     {
+        if (!ExtensionLimits.AddedSeconds.Contains(seconds))
+            throw StudioException.Invalid("seconds", $"Extend by {string.Join(", ", ExtensionLimits.AddedSeconds)} seconds, not {seconds}.");
         if (string.IsNullOrWhiteSpace(prompt))
             throw StudioException.Invalid("prompt", "Say what happens in the added seconds.");
         if (prompt.Length > ShotSpecValidator.MaxPromptLength)
