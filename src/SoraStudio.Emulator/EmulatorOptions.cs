@@ -32,6 +32,12 @@ public sealed class EmulatorOptions
     /// <summary>Largest accepted request body; bigger bodies get 413 in the error envelope.</summary>
     public long MaxRequestBodyBytes { get; set; } = 25 * 1024 * 1024;
 
+    /// <summary>
+    /// Accept the later guide's limits beyond the spec's enums: 16 and 20 s clips, and 1920x1080 / 1080x1920 for
+    /// <c>sora-2-pro</c>. False answers them as the launch-era API did (invalid value).
+    /// </summary>
+    public bool LaterGuideLimits { get; set; } = true;
+
     public EmulatorMediaOptions Media { get; set; } = new();
 
     public EmulatorFaultOptions Faults { get; set; } = new();

@@ -11,6 +11,10 @@ public enum EmulatorOperation
     List,
     Delete,
     Content,
+    Edit,
+    Extend,
+    CreateCharacter,
+    GetCharacter,
 }
 
 /// <summary>One request the emulator answered.</summary>

@@ -40,6 +40,7 @@ public static class EmulatorServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EmulatorRequestLog>();
         services.TryAddSingleton<JobStore>();
+        services.TryAddSingleton<CharacterStore>();
         services.TryAddSingleton<VideoMapper>();
         services.TryAddSingleton<VideoService>();
         services.TryAddSingleton<FaultInjector>();

@@ -15,6 +15,21 @@ public interface IVideosApi
     /// <summary><c>POST /videos/{id}/remix</c>. Paid, like create.</summary>
     Task<VideoJob> RemixVideoAsync(string videoId, string prompt, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <c>POST /videos/edits</c>: JSON for a source by id, multipart for an uploaded one. Paid, like create: a failure
+    /// that does not prove nothing was created is <see cref="ApiErrorKind.OutcomeUnknown"/>.
+    /// </summary>
+    Task<VideoJob> EditVideoAsync(EditVideoRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /videos/extensions</c>: as edits. The new video's <c>seconds</c> is the stitched total. Paid.</summary>
+    Task<VideoJob> ExtendVideoAsync(ExtendVideoRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /videos/characters</c> (multipart). Paid and not idempotent, like create.</summary>
+    Task<VideoCharacter> CreateCharacterAsync(CreateCharacterRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /videos/characters/{id}</c>.</summary>
+    Task<VideoCharacter> GetCharacterAsync(string characterId, CancellationToken cancellationToken = default);
+
     /// <summary><c>GET /videos/{id}</c>.</summary>
     Task<VideoJob> GetVideoAsync(string videoId, CancellationToken cancellationToken = default);
 

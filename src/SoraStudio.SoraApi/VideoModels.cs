@@ -63,6 +63,12 @@ public sealed record CreateVideoRequest(string Prompt)
     public string? Seconds { get; init; }
     public ReferenceImageUpload? InputReference { get; init; }
     public ImageInputReference? ImageInputReference { get; init; }
+
+    /// <summary>
+    /// Characters (<c>char_…</c> ids) to cast, at most two; the prompt should name each verbatim. The later guide's
+    /// field: sent as JSON <c>"characters":[{"id":…}]</c>, or beside an upload as <c>characters[][id]</c> parts.
+    /// </summary>
+    public IReadOnlyList<string> Characters { get; init; } = [];
 }
 
 /// <summary>An image to upload as the first frame. The stream is read once and not disposed by the client.</summary>
@@ -159,6 +165,44 @@ public static class VideoModel
     public static IReadOnlyList<string> All { get; } = [Sora2, Sora2Pro];
 
     public static bool IsKnown(string? model) => model is Sora2 or Sora2Pro;
+}
+
+/// <summary>
+/// Known values of the open <c>size</c> string. The spec's enum has the first four; the later guide adds 1080p for
+/// <c>sora-2-pro</c>, and a provider may send others: never reject a value for not being listed here.
+/// </summary>
+public static class KnownVideoSizes
+{
+    public const string Portrait720 = "720x1280";
+    public const string Landscape720 = "1280x720";
+    public const string TallPortrait = "1024x1792";
+    public const string WideLandscape = "1792x1024";
+    public const string Portrait1080 = "1080x1920";
+    public const string Landscape1080 = "1920x1080";
+
+    /// <summary>The spec's <c>VideoSize</c> enum.</summary>
+    public static IReadOnlyList<string> Spec { get; } = [Portrait720, Landscape720, TallPortrait, WideLandscape];
+
+    public static IReadOnlyList<string> All { get; } = [.. Spec, Portrait1080, Landscape1080];
+
+    public static bool IsKnown(string? size) => size is not null && All.Contains(size);
+}
+
+/// <summary>
+/// Known values of the open <c>seconds</c> string: the spec's 4/8/12, the later guide's 16/20; an extended video
+/// reports its stitched total (up to 120), so read it with <see cref="VideoJob.SecondsAsInt"/>.
+/// </summary>
+public static class KnownVideoSeconds
+{
+    public static IReadOnlyList<string> Spec { get; } = ["4", "8", "12"];
+
+    /// <summary>Clip lengths for a create, and the added length of one extension.</summary>
+    public static IReadOnlyList<string> All { get; } = ["4", "8", "12", "16", "20"];
+
+    public const int MaxExtensions = 6;
+    public const int MaxExtendedTotal = 120;
+
+    public static bool IsKnown(string? seconds) => seconds is not null && All.Contains(seconds);
 }
 
 /// <summary>The <c>order</c> query of the list endpoint.</summary>

@@ -34,14 +34,21 @@ public sealed class VideosApiClient : IVideosApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.Prompt, nameof(request));
-        if (request.ImageInputReference is { } reference)
+        if (request.ImageInputReference is not null && request.InputReference is not null)
         {
-            if (request.InputReference is not null)
-            {
-                throw new ArgumentException("Give the first frame as an upload or as a reference, not both.", nameof(request));
-            }
+            throw new ArgumentException("Give the first frame as an upload or as a reference, not both.", nameof(request));
+        }
+        if (request.Characters.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("A character id is empty.", nameof(request));
+        }
+        if (request.InputReference is null && (request.ImageInputReference is not null || request.Characters.Count > 0))
+        {
+            // Objects travel as JSON: the later guide shows characters only in a JSON body.
+            IReadOnlyList<VideoReference>? characters = request.Characters.Count > 0 ? [.. request.Characters.Select(id => new VideoReference(id))] : null;
             return await _rest.CreateVideoJsonAsync(
-                new CreateVideoJsonBody(request.Prompt, request.Model, request.Size, request.Seconds, reference), cancellationToken);
+                new CreateVideoJsonBody(request.Prompt, request.Model, request.Size, request.Seconds, request.ImageInputReference, characters),
+                cancellationToken);
         }
         // Read once up front: a retry (rate limit, refused connection) must send the same bytes again.
         var image = request.InputReference is { } upload ? await ReadAllAsync(upload.Content, cancellationToken) : null;
@@ -54,7 +61,57 @@ public sealed class VideosApiClient : IVideosApi
         {
             form.AddFile("input_reference", image, file.FileName, file.ContentType);
         }
+        foreach (var character in request.Characters)
+        {
+            // Nested keys as both official SDKs write them (brackets).
+            form.AddText("characters[][id]", character);
+        }
         return await _rest.CreateVideoAsync(form, cancellationToken);
+    }
+
+    public async Task<VideoJob> EditVideoAsync(EditVideoRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(request.Prompt, nameof(request));
+        CheckSource(request.VideoId, request.Video, nameof(request));
+        if (request.VideoId is { } id)
+        {
+            return await _rest.EditVideoJsonAsync(new VideoSourceJsonBody(new VideoReference(id), request.Prompt, Seconds: null), cancellationToken);
+        }
+        using var form = await SourceFormAsync(request.Video!, request.Prompt, seconds: null, cancellationToken);
+        return await _rest.EditVideoAsync(form, cancellationToken);
+    }
+
+    public async Task<VideoJob> ExtendVideoAsync(ExtendVideoRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(request.Prompt, nameof(request));
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Seconds, nameof(request));
+        CheckSource(request.VideoId, request.Video, nameof(request));
+        if (request.VideoId is { } id)
+        {
+            return await _rest.ExtendVideoJsonAsync(new VideoSourceJsonBody(new VideoReference(id), request.Prompt, request.Seconds), cancellationToken);
+        }
+        using var form = await SourceFormAsync(request.Video!, request.Prompt, request.Seconds, cancellationToken);
+        return await _rest.ExtendVideoAsync(form, cancellationToken);
+    }
+
+    public async Task<VideoCharacter> CreateCharacterAsync(CreateCharacterRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Name, nameof(request));
+        ArgumentNullException.ThrowIfNull(request.Video, nameof(request));
+        var clip = await ReadAllAsync(request.Video.Content, cancellationToken);
+        using var form = new MultipartFormDataContent();
+        form.AddFile("video", clip, request.Video.FileName, request.Video.ContentType);
+        form.AddText("name", request.Name);
+        return await _rest.CreateCharacterAsync(form, cancellationToken);
+    }
+
+    public Task<VideoCharacter> GetCharacterAsync(string characterId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(characterId);
+        return _rest.GetCharacterAsync(characterId, cancellationToken);
     }
 
     public Task<VideoJob> RemixVideoAsync(string videoId, string prompt, CancellationToken cancellationToken = default)
@@ -136,6 +193,25 @@ public sealed class VideosApiClient : IVideosApi
     {
         VideosApiOptionsValidator.ThrowIfInvalid(options.Value);
         return options.Value;
+    }
+
+    private static void CheckSource(string? videoId, VideoUpload? upload, string paramName)
+    {
+        if (string.IsNullOrWhiteSpace(videoId) == (upload is null))
+        {
+            throw new ArgumentException("Name the source video by id or upload it: exactly one of the two.", paramName);
+        }
+    }
+
+    /// <summary>The multipart form of edits and extensions with an uploaded source: read once, so a retry sends the same bytes.</summary>
+    private static async Task<MultipartFormDataContent> SourceFormAsync(VideoUpload video, string prompt, string? seconds, CancellationToken cancellationToken)
+    {
+        var bytes = await ReadAllAsync(video.Content, cancellationToken);
+        var form = new MultipartFormDataContent();
+        form.AddFile("video", bytes, video.FileName, video.ContentType);
+        form.AddText("prompt", prompt);
+        form.AddText("seconds", seconds);
+        return form;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

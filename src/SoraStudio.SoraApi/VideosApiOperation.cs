@@ -9,4 +9,8 @@ internal static class VideosApiOperation
     public const string ListVideos = nameof(ListVideos);
     public const string DeleteVideo = nameof(DeleteVideo);
     public const string DownloadContent = nameof(DownloadContent);
+    public const string EditVideo = nameof(EditVideo);
+    public const string ExtendVideo = nameof(ExtendVideo);
+    public const string CreateCharacter = nameof(CreateCharacter);
+    public const string GetCharacter = nameof(GetCharacter);
 }

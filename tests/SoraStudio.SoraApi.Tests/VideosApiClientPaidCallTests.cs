@@ -197,3 +197,72 @@ public sealed class VideosApiClientPaidCallTests
         }
     }
 }
+
+/// <summary>Edits, extensions and character creation follow the same rules as create: paid, never retried blindly.</summary>
+public sealed class VideosApiClientNewPaidCallTests
+{
+    private readonly InstantTimeProvider _time = new();
+
+    public static TheoryData<string> Operations() => ["edit", "extend", "character"];
+
+    private static Task Call(IVideosApi client, string operation) => operation switch
+    {
+        "edit" => client.EditVideoAsync(new EditVideoRequest("Make it rain") { VideoId = "video_1" }),
+        "extend" => client.ExtendVideoAsync(new ExtendVideoRequest("more", "8") { VideoId = "video_1" }),
+        _ => client.CreateCharacterAsync(new CreateCharacterRequest("Mia", new VideoUpload(new MemoryStream([1, 2, 3]), "mia.mp4"))),
+    };
+
+    private static string Ok(string operation) => operation == "character" ? """{"id":"char_1","name":"Mia","created_at":1}""" : ApiJson.Video("video_2");
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task AServerErrorIsOutcomeUnknownAndNotRetried(string operation)
+    {
+        var handler = new FakeHttpHandler().Always(HttpStatusCode.InternalServerError, ApiJson.Error("The server had an error", "server_error"));
+
+        var e = await Assert.ThrowsAsync<VideosApiException>(() => Call(TestClient.Create(handler, _time), operation));
+
+        Assert.Equal(ApiErrorKind.OutcomeUnknown, e.Kind);
+        Assert.Equal(1, handler.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task AConnectionResetIsOutcomeUnknownAndNotRetried(string operation)
+    {
+        var handler = new FakeHttpHandler().AlwaysThrow(FakeHttpHandler.ConnectionReset());
+
+        var e = await Assert.ThrowsAsync<VideosApiException>(() => Call(TestClient.Create(handler, _time), operation));
+
+        Assert.Equal(ApiErrorKind.OutcomeUnknown, e.Kind);
+        Assert.Equal(1, handler.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task ARateLimitOrARefusedConnectionProvesNothingWasCreatedAndIsRetriedWithTheSameBody(string operation)
+    {
+        var handler = new FakeHttpHandler()
+            .Then(HttpStatusCode.TooManyRequests, ApiJson.Error("Rate limit reached for requests", "requests", "rate_limit_exceeded"), ("Retry-After", "1"))
+            .ThenThrow(FakeHttpHandler.ConnectionRefused())
+            .Then(HttpStatusCode.OK, Ok(operation));
+
+        await Call(TestClient.Create(handler, _time), operation);
+
+        var sent = handler.Requests.ToArray();
+        Assert.Equal(3, sent.Length);
+        Assert.Equal(sent[0].Body.Length, sent[2].Body.Length);
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task ARefusalIsAnInvalidRequestNotOutcomeUnknown(string operation)
+    {
+        var handler = new FakeHttpHandler().Then(HttpStatusCode.BadRequest, ApiJson.Error("Invalid 'video'", code: "invalid_value", param: "video"));
+
+        var e = await Assert.ThrowsAsync<VideosApiException>(() => Call(TestClient.Create(handler, _time), operation));
+
+        Assert.Equal(ApiErrorKind.InvalidRequest, e.Kind);
+        Assert.Equal("video", e.Param);
+    }
+}

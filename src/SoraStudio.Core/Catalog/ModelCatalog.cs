@@ -21,36 +21,57 @@ public sealed class ModelCatalog
 
     public ModelInfo? Find(string? id) => id is not null && _byId.TryGetValue(id, out var model) ? model : null;
 
-    public static ModelCatalog Default { get; } = new(
-    [
-        new ModelInfo
+    /// <summary>
+    /// The later guide's limits (≈ March 2026): 16 and 20 second clips on both models, and 1080p (1920x1080,
+    /// 1080x1920) on <c>sora-2-pro</c>. No 1080p price was published; $0.70/s is an assumption (configure
+    /// <c>Sora:Models</c> to change it).
+    /// </summary>
+    public static ModelCatalog Default { get; } = Build(laterGuideLimits: true);
+
+    /// <summary>The launch limits (4/8/12 s; 720p, and 1024x1792/1792x1024 on pro), for providers that refuse the later ones.</summary>
+    public static ModelCatalog Launch { get; } = Build(laterGuideLimits: false);
+
+    private static ModelCatalog Build(bool laterGuideLimits)
+    {
+        int[] seconds = laterGuideLimits ? [4, 8, 12, 16, 20] : [4, 8, 12];
+        var proPrices = new Dictionary<string, decimal>
         {
-            Id = "sora-2",
-            DisplayName = "Sora 2",
-            PricePerSecondBySize = new Dictionary<string, decimal> { ["1280x720"] = 0.10m, ["720x1280"] = 0.10m },
-            Seconds = [4, 8, 12],
-            StatusNote = RetiredNote,
-        },
-        new ModelInfo
+            ["1280x720"] = 0.30m, ["720x1280"] = 0.30m, ["1792x1024"] = 0.50m, ["1024x1792"] = 0.50m,
+        };
+        if (laterGuideLimits)
         {
-            Id = "sora-2-pro",
-            DisplayName = "Sora 2 Pro",
-            PricePerSecondBySize = new Dictionary<string, decimal>
+            proPrices["1920x1080"] = 0.70m;
+            proPrices["1080x1920"] = 0.70m;
+        }
+        return new(
+        [
+            new ModelInfo
             {
-                ["1280x720"] = 0.30m, ["720x1280"] = 0.30m, ["1792x1024"] = 0.50m, ["1024x1792"] = 0.50m,
+                Id = "sora-2",
+                DisplayName = "Sora 2",
+                PricePerSecondBySize = new Dictionary<string, decimal> { ["1280x720"] = 0.10m, ["720x1280"] = 0.10m },
+                Seconds = seconds,
+                StatusNote = RetiredNote,
             },
-            Seconds = [4, 8, 12],
-            StatusNote = RetiredNote,
-        },
-    ]);
+            new ModelInfo
+            {
+                Id = "sora-2-pro",
+                DisplayName = "Sora 2 Pro",
+                PricePerSecondBySize = proPrices,
+                Seconds = seconds,
+                StatusNote = RetiredNote,
+            },
+        ]);
+    }
 
     /// <summary>
     /// The default catalog with configured models laid over it: a configured id replaces the default
     /// model of that id, a new id is added.
     /// </summary>
-    public static ModelCatalog FromOptions(IEnumerable<ModelOptions>? configured)
+    /// <param name="laterGuideLimits">False starts from <see cref="Launch"/> instead of <see cref="Default"/>.</param>
+    public static ModelCatalog FromOptions(IEnumerable<ModelOptions>? configured, bool laterGuideLimits = true)
     {
-        var models = Default.Models.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var models = (laterGuideLimits ? Default : Launch).Models.ToDictionary(m => m.Id, StringComparer.Ordinal);
         foreach (var option in configured ?? [])
         {
             var model = option.ToModelInfo();
@@ -68,6 +89,8 @@ public sealed class ModelOptions
     public Dictionary<string, decimal> PricePerSecondBySize { get; set; } = [];
     public List<int> Seconds { get; set; } = [];
     public bool SupportsRemix { get; set; } = true;
+    public bool SupportsEdits { get; set; } = true;
+    public bool SupportsExtensions { get; set; } = true;
     public bool SupportsReferenceImage { get; set; } = true;
     public string StatusNote { get; set; } = "";
 
@@ -86,6 +109,8 @@ public sealed class ModelOptions
             PricePerSecondBySize = new Dictionary<string, decimal>(PricePerSecondBySize),
             Seconds = [.. Seconds.Order()],
             SupportsRemix = SupportsRemix,
+            SupportsEdits = SupportsEdits,
+            SupportsExtensions = SupportsExtensions,
             SupportsReferenceImage = SupportsReferenceImage,
             StatusNote = StatusNote,
         };

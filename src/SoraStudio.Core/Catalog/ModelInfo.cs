@@ -11,6 +11,12 @@ public sealed record ModelInfo
 
     public required IReadOnlyList<int> Seconds { get; init; }
     public bool SupportsRemix { get; init; } = true;
+
+    /// <summary><c>POST /videos/edits</c> (the later guide's successor of remix).</summary>
+    public bool SupportsEdits { get; init; } = true;
+
+    /// <summary><c>POST /videos/extensions</c>.</summary>
+    public bool SupportsExtensions { get; init; } = true;
     public bool SupportsReferenceImage { get; init; } = true;
     public string StatusNote { get; init; } = "";
 

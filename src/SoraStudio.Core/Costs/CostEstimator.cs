@@ -26,4 +26,17 @@ public static class CostEstimator
         var perTake = perSecond * spec.Seconds;
         return new CostEstimate(model.Id, spec.Size, spec.Seconds, variations, perSecond, perTake, perTake * variations);
     }
+
+    /// <summary>
+    /// What extending a clip by <paramref name="addedSeconds"/> costs: the added seconds at the source's price per
+    /// second (an extension adds 4–20 s whatever clip lengths the model offers); null without a price.
+    /// </summary>
+    public static CostEstimate? EstimateExtension(string model, string size, int addedSeconds, ModelCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (catalog.Find(model) is not { } info || info.PricePerSecond(size) is not decimal perSecond)
+            return null;
+        var cost = perSecond * addedSeconds;
+        return new CostEstimate(info.Id, size, addedSeconds, 1, perSecond, cost, cost);
+    }
 }

@@ -113,6 +113,49 @@ internal static class ApiErrors
     public static ApiException DeleteWhileRunning(string id, string status) => new(400,
         $"Video '{id}' cannot be deleted while it is {status}: only completed or failed videos can be deleted.", param: "video_id", code: "invalid_value");
 
+    public static ApiException TooManyCharacters(int max, int count) => new(400,
+        $"Invalid 'characters': a video can include at most {max} characters, but {count} were given.", param: "characters", code: "invalid_value");
+
+    public static ApiException CharacterNotFound(string id) =>
+        new(404, $"Character with id '{id}' not found.", param: "character_id", code: "not_found");
+
+    public static ApiException UnknownCharacter(string id) =>
+        new(400, $"Invalid 'characters': no character with id '{id}' exists.", param: "characters", code: "invalid_value");
+
+    public static ApiException MultipartOnly() => new(400,
+        "Unsupported content type: 'application/json'. This endpoint accepts 'multipart/form-data' request bodies.",
+        code: "unsupported_content_type");
+
+    public static ApiException UndecodableVideo() => new(400,
+        "Invalid file 'video': the video could not be decoded (expected an MP4 or QuickTime file).", param: "video", code: "invalid_file");
+
+    public static ApiException CharacterClipLength(double seconds) => new(400,
+        string.Create(CultureInfo.InvariantCulture, $"Invalid file 'video': a character video must be 2 to 4 seconds long, but this one is {seconds:0.0} seconds."),
+        param: "video", code: "invalid_value");
+
+    public static ApiException CharacterClipShape(int width, int height) => new(400,
+        string.Create(CultureInfo.InvariantCulture, $"Invalid file 'video': a character video must be 16:9 or 9:16 at 720p to 1080p, but this one is {width}x{height}."),
+        param: "video", code: "invalid_value");
+
+    public static ApiException VideoUploadNotAvailable() => new(400,
+        "Invalid 'video': uploading a source video is not available for this organization. Reference a completed video by id instead.",
+        param: "video", code: "unsupported_value");
+
+    public static ApiException SourceNotCompleted(string id, string status, string operation) => new(400,
+        $"Video '{id}' cannot be {operation}: only completed videos can be {operation} (status: {status}).", param: "video", code: "invalid_value");
+
+    public static ApiException SourceExpired(string id, string operation) => new(400,
+        $"Video '{id}' cannot be {operation}: its assets have expired.", param: "video", code: "video_expired");
+
+    public static ApiException SourceNotFound(string id) => new(400, $"Invalid 'video': no video with id '{id}' exists.", param: "video", code: "invalid_value");
+
+    public static ApiException TooManyExtensions(string id, int max) => new(400,
+        $"Video '{id}' cannot be extended: a video can be extended at most {max} times.", param: "video", code: "invalid_value");
+
+    public static ApiException ExtendedTooLong(string id, int total, int max) => new(400,
+        $"Video '{id}' cannot be extended by that much: the result would be {total} seconds, and an extended video can be at most {max} seconds.",
+        param: "seconds", code: "invalid_value");
+
     internal static string JoinQuoted(IReadOnlyList<string> values) => values.Count switch
     {
         0 => "",

@@ -2,7 +2,11 @@ using System.Text.Json;
 
 namespace SoraStudio.Emulator.Endpoints;
 
-internal sealed record CreateVideoRequest(string Prompt, string Model, string Size, string Seconds);
+internal sealed record CreateVideoRequest(string Prompt, string Model, string Size, string Seconds)
+{
+    /// <summary>The later guide's <c>characters</c>: ids of characters to cast, at most two.</summary>
+    public IReadOnlyList<string> CharacterIds { get; init; } = [];
+}
 
 /// <summary>Reads and validates POST /videos (JSON or multipart, bracketed nested keys included) with the real API's messages.</summary>
 internal static class CreateVideoRequestReader
@@ -12,14 +16,19 @@ internal static class CreateVideoRequestReader
     public static readonly string[] Sizes = ["720x1280", "1280x720", "1024x1792", "1792x1024"];
     public static readonly string[] StandardModelSizes = ["720x1280", "1280x720"];
     public static readonly string[] Seconds = ["4", "8", "12"];
+    public static readonly string[] LaterSeconds = ["4", "8", "12", "16", "20"];
+    public static readonly string[] LaterSizes = [.. Sizes, "1920x1080", "1080x1920"];
     public const int MaxPromptLength = 32000;
+    public const int MaxCharacters = 2;
 
     private const string InputReference = "input_reference";
+    private const string Characters = "characters";
 
-    public static async Task<CreateVideoRequest> ReadAsync(RequestBody body)
+    public static async Task<CreateVideoRequest> ReadAsync(RequestBody body, bool laterGuideLimits = false)
     {
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
         ReferenceImage? reference = null;
+        var characters = new List<string>();
         if (body.Json is { } json)
         {
             foreach (var property in json.EnumerateObject())
@@ -31,6 +40,9 @@ internal static class CreateVideoRequestReader
                         break;
                     case InputReference:
                         reference = JsonReference(property.Value);
+                        break;
+                    case Characters:
+                        characters.AddRange(JsonCharacters(property.Value));
                         break;
                     default:
                         throw ApiErrors.UnknownParameter(property.Name);
@@ -51,6 +63,9 @@ internal static class CreateVideoRequestReader
                         throw ApiErrors.InvalidType(InputReference, "a file", "a string");
                     case "input_reference[image_url]" or "input_reference[file_id]":
                         nested[key[(InputReference.Length + 1)..^1]] = value.ToString();
+                        break;
+                    case var _ when IsCharacterKey(key):
+                        characters.AddRange(value.Where(v => v is not null).Select(v => v!));
                         break;
                     default:
                         throw ApiErrors.UnknownParameter(key);
@@ -82,22 +97,68 @@ internal static class CreateVideoRequestReader
         {
             throw ApiErrors.InvalidValue("model", model, AdvertisedModels);
         }
+        var allowedSeconds = laterGuideLimits ? LaterSeconds : Seconds;
         var seconds = fields.GetValueOrDefault("seconds") ?? "4";
-        if (!Seconds.Contains(seconds))
+        if (!allowedSeconds.Contains(seconds))
         {
-            throw ApiErrors.InvalidValue("seconds", seconds, Seconds);
+            throw ApiErrors.InvalidValue("seconds", seconds, allowedSeconds);
         }
+        var allowedSizes = laterGuideLimits ? LaterSizes : Sizes;
         var size = fields.GetValueOrDefault("size") ?? "720x1280";
-        if (!Sizes.Contains(size))
+        if (!allowedSizes.Contains(size))
         {
-            throw ApiErrors.InvalidValue("size", size, Sizes);
+            throw ApiErrors.InvalidValue("size", size, allowedSizes);
         }
         if (!model.StartsWith("sora-2-pro", StringComparison.Ordinal) && !StandardModelSizes.Contains(size))
         {
             throw ApiErrors.InvalidValue("size", size, StandardModelSizes, $" for model '{model}'");
         }
         reference?.Check(size);
-        return new CreateVideoRequest(prompt, model, size, seconds);
+        if (characters.Count > MaxCharacters)
+        {
+            throw ApiErrors.TooManyCharacters(MaxCharacters, characters.Count);
+        }
+        return new CreateVideoRequest(prompt, model, size, seconds) { CharacterIds = characters };
+    }
+
+    /// <summary>Multipart keys of character ids as the SDKs' bracket encoding writes them: characters[][id] or characters[0][id].</summary>
+    private static bool IsCharacterKey(string key) =>
+        key.StartsWith("characters[", StringComparison.Ordinal) && key.EndsWith("][id]", StringComparison.Ordinal)
+        && key["characters[".Length..^"][id]".Length].All(char.IsAsciiDigit);
+
+    private static List<string> JsonCharacters(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw ApiErrors.InvalidType(Characters, "an array", RequestBody.JsonKind(value));
+        }
+        var ids = new List<string>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var param = $"{Characters}[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw ApiErrors.InvalidType(param, "an object", RequestBody.JsonKind(item));
+            }
+            string? id = null;
+            foreach (var property in item.EnumerateObject())
+            {
+                if (property.Name != "id")
+                {
+                    throw ApiErrors.UnknownParameter($"{param}.{property.Name}");
+                }
+                id = property.Value.ValueKind == JsonValueKind.String
+                    ? Text(property.Value, $"{param}.id")
+                    : throw ApiErrors.InvalidType($"{param}.id", "a string", RequestBody.JsonKind(property.Value));
+            }
+            ids.Add(id ?? throw ApiErrors.MissingParameter($"{param}.id"));
+        }
+        return ids;
     }
 
     /// <summary>POST /videos/{id}/remix: a prompt and nothing else.</summary>
@@ -126,7 +187,7 @@ internal static class CreateVideoRequestReader
         return ValidatePrompt(prompt);
     }
 
-    private static string ValidatePrompt(string? prompt)
+    internal static string ValidatePrompt(string? prompt)
     {
         if (prompt is null)
         {
@@ -143,7 +204,7 @@ internal static class CreateVideoRequestReader
         return prompt;
     }
 
-    private static string? JsonString(JsonProperty property) => property.Value.ValueKind switch
+    internal static string? JsonString(JsonProperty property) => property.Value.ValueKind switch
     {
         JsonValueKind.String => Text(property.Value, property.Name),
         JsonValueKind.Null when property.Name != "prompt" => null,
@@ -151,7 +212,7 @@ internal static class CreateVideoRequestReader
     };
 
     /// <summary>A JSON string's text; an escaped lone surrogate ("\ud800") is valid JSON but no text, so it is refused by name.</summary>
-    private static string Text(JsonElement value, string param)
+    internal static string Text(JsonElement value, string param)
     {
         try
         {

@@ -25,6 +25,8 @@ internal sealed record VideoListResource(string Object, IReadOnlyList<VideoResou
 
 internal sealed record DeletedVideoResource(string Id, string Object, bool Deleted);
 
+internal sealed record VideoCharacterResource(string? Id, string? Name, long CreatedAt);
+
 internal sealed record ErrorBody(string Message, string Type, string? Param, string? Code);
 
 internal sealed record ErrorResponse(ErrorBody Error);
@@ -40,6 +42,7 @@ internal sealed record WebhookEventData(string Id);
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(WebhookEvent))]
 [JsonSerializable(typeof(VideoJob))]
+[JsonSerializable(typeof(VideoCharacterResource))]
 internal sealed partial class EmulatorJson : JsonSerializerContext
 {
     /// <summary>Like the real API, writes apostrophes and non-ASCII text as they are rather than \u escapes.</summary>

@@ -18,6 +18,10 @@ internal static class VideoEndpoints
         group.MapMethods("/videos/{video_id}/content", [HttpMethods.Get, HttpMethods.Head], Content)
             .WithMetadata(new OperationMetadata(EmulatorOperation.Content));
         group.MapPost("/videos/{video_id}/remix", RemixAsync).WithMetadata(new OperationMetadata(EmulatorOperation.Remix));
+        group.MapPost("/videos/edits", EditAsync).WithMetadata(new OperationMetadata(EmulatorOperation.Edit));
+        group.MapPost("/videos/extensions", ExtendAsync).WithMetadata(new OperationMetadata(EmulatorOperation.Extend));
+        group.MapPost("/videos/characters", CreateCharacterAsync).WithMetadata(new OperationMetadata(EmulatorOperation.CreateCharacter));
+        group.MapGet("/videos/characters/{character_id}", GetCharacter).WithMetadata(new OperationMetadata(EmulatorOperation.GetCharacter));
         group.Map("/{**path}", (HttpRequest request) =>
             Task.FromException<IResult>(ApiErrors.RouteNotFound(request.Method, request.Path.Value ?? "")));
         return group;
@@ -26,7 +30,7 @@ internal static class VideoEndpoints
     private static async Task<IResult> CreateAsync(HttpRequest request, [FromServices] VideoService videos, [FromServices] IOptions<EmulatorOptions> options)
     {
         var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBodyBytes);
-        var create = await CreateVideoRequestReader.ReadAsync(body);
+        var create = await CreateVideoRequestReader.ReadAsync(body, options.Value.LaterGuideLimits);
         return Results.Json(videos.Create(create), EmulatorJson.Api.VideoResource);
     }
 
@@ -37,6 +41,28 @@ internal static class VideoEndpoints
         var prompt = CreateVideoRequestReader.ReadRemixPrompt(body);
         return Results.Json(videos.Remix(id, prompt), EmulatorJson.Api.VideoResource);
     }
+
+    private static async Task<IResult> EditAsync(HttpRequest request, [FromServices] VideoService videos, [FromServices] IOptions<EmulatorOptions> options)
+    {
+        var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBodyBytes);
+        return Results.Json(videos.Edit(VideoSourceRequestReader.ReadEdit(body)), EmulatorJson.Api.VideoResource);
+    }
+
+    private static async Task<IResult> ExtendAsync(HttpRequest request, [FromServices] VideoService videos, [FromServices] IOptions<EmulatorOptions> options)
+    {
+        var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBodyBytes);
+        return Results.Json(videos.Extend(VideoSourceRequestReader.ReadExtension(body)), EmulatorJson.Api.VideoResource);
+    }
+
+    private static async Task<IResult> CreateCharacterAsync(HttpRequest request, [FromServices] VideoService videos, [FromServices] IOptions<EmulatorOptions> options)
+    {
+        var body = await RequestBody.ReadAsync(request, options.Value.MaxRequestBodyBytes);
+        var character = await CharacterRequestReader.ReadAsync(body);
+        return Results.Json(videos.CreateCharacter(character), EmulatorJson.Api.VideoCharacterResource);
+    }
+
+    private static IResult GetCharacter(HttpRequest request, [FromServices] VideoService videos) =>
+        Results.Json(videos.GetCharacter((string)request.RouteValues["character_id"]!), EmulatorJson.Api.VideoCharacterResource);
 
     private static IResult Get(HttpRequest request, HttpResponse response, [FromServices] VideoService videos, [FromServices] IOptions<EmulatorOptions> options)
     {

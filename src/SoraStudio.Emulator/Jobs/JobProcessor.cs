@@ -150,8 +150,16 @@ internal sealed class JobProcessor(
     {
         try
         {
-            var request = new RenderRequest(job.Id, job.Prompt, job.Width, job.Height, job.DurationSeconds);
+            var request = new RenderRequest(job.Id, job.Prompt, job.Width, job.Height, job.AddedSeconds ?? job.DurationSeconds)
+            {
+                Heading = job.Heading,
+                StitchAfter = job.AddedSeconds is null ? null : store.SourceClip(job.Id),
+            };
             var media = await renderer.RenderAsync(request, store.MediaFolder(job.Id), stoppingToken);
+            if (request.StitchAfter is { } source)
+            {
+                File.Delete(source);
+            }
             var updated = store.Update(job.Id, j =>
             {
                 if (j.IsDeleted)

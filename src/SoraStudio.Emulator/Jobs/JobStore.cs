@@ -21,8 +21,10 @@ internal sealed class JobStore
         var root = Path.GetFullPath(options.Value.DataPath);
         JobsFolder = Path.Combine(root, "jobs");
         MediaRoot = Path.Combine(root, "media");
+        SourcesFolder = Path.Combine(root, "sources");
         Directory.CreateDirectory(JobsFolder);
         Directory.CreateDirectory(MediaRoot);
+        Directory.CreateDirectory(SourcesFolder);
         Load();
     }
 
@@ -30,7 +32,12 @@ internal sealed class JobStore
 
     public string MediaRoot { get; }
 
+    public string SourcesFolder { get; }
+
     public string MediaFolder(string id) => Path.Combine(MediaRoot, id);
+
+    /// <summary>An extension's copy of its source clip, taken when it is created: the source may expire or be deleted before the render.</summary>
+    public string SourceClip(string id) => Path.Combine(SourcesFolder, id + ".mp4");
 
     public VideoJob? Find(string id)
     {

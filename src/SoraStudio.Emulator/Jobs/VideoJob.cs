@@ -15,6 +15,18 @@ internal sealed class VideoJob
     public string? RemixedFromVideoId { get; init; }
     public required long CreatedAtMs { get; init; }
 
+    /// <summary>An edit's or an extension's source video.</summary>
+    public string? SourceVideoId { get; init; }
+
+    /// <summary>How many extensions lead to this video (the source's count plus one for an extension).</summary>
+    public int ExtensionCount { get; init; }
+
+    /// <summary>An extension's added seconds; <see cref="Seconds"/> is the stitched total.</summary>
+    public int? AddedSeconds { get; init; }
+
+    /// <summary>A line above the prompt on the card: what kind of video this is, or whom it casts.</summary>
+    public string? Heading { get; init; }
+
     public string Status { get; set; } = VideoStatus.Queued;
     public long? StartedAtMs { get; set; }
     public long? CompletedAt { get; set; }

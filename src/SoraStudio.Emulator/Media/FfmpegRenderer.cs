@@ -16,6 +16,10 @@ internal sealed class FfmpegRenderer(IOptions<EmulatorOptions> options)
 
     public async Task<RenderedMedia> RenderAsync(RenderRequest request, FfmpegCapabilities capabilities, string folder, CancellationToken cancellationToken)
     {
+        if (request.StitchAfter is { } source)
+        {
+            return await RenderExtensionAsync(request, source, capabilities, folder, cancellationToken);
+        }
         var media = options.Value.Media;
         var thumbnailType = capabilities.WebP ? MediaFiles.WebpContentType : MediaFiles.JpegContentType;
         if (capabilities.DrawText)
@@ -39,6 +43,58 @@ internal sealed class FfmpegRenderer(IOptions<EmulatorOptions> options)
             }
         }
         return new RenderedMedia(thumbnailType, FromSamples: false);
+    }
+
+    /// <summary>The added seconds as a card of their own, then the source followed by them, re-encoded into one H.264 + AAC clip.</summary>
+    private async Task<RenderedMedia> RenderExtensionAsync(
+        RenderRequest request, string source, FfmpegCapabilities capabilities, string folder, CancellationToken cancellationToken)
+    {
+        var segmentFolder = Path.Combine(folder, "segment");
+        Directory.CreateDirectory(segmentFolder);
+        var thumbnailType = (await RenderAsync(request with { StitchAfter = null }, capabilities, segmentFolder, cancellationToken)).ThumbnailContentType;
+        var media = options.Value.Media;
+        var arguments = BuildStitchArguments(request, source, Path.Combine("segment", MediaFiles.Video), capabilities, media);
+        var result = await ProcessRunner.RunAsync(
+            media.FfmpegPath, arguments, TimeSpan.FromSeconds(media.RenderTimeoutSeconds), cancellationToken, workingDirectory: folder);
+        Directory.Delete(segmentFolder, recursive: true);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"ffmpeg could not stitch the extension (exit {result.ExitCode}): {Tail(result.StandardError)}");
+        }
+        return new RenderedMedia(thumbnailType, FromSamples: false);
+    }
+
+    internal static List<string> BuildStitchArguments(
+        RenderRequest request, string source, string segment, FfmpegCapabilities capabilities, EmulatorMediaOptions media)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var (w, h, fps) = (request.Width, request.Height, media.FramesPerSecond);
+        // Both parts to one size, rate and sample format, or concat refuses them (a source may be a 12 fps sample clip).
+        var normalise = $"scale={w}:{h},setsar=1,fps={fps},format=yuv420p";
+        var audio = "aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=mono";
+        var total = request.Seconds + (File.Exists(source) && Mp4Probe.Read(File.ReadAllBytes(source)) is { } info ? info.Seconds : 0);
+        var graph = new StringBuilder()
+            .Append(inv, $"[0:v]{normalise}[v0];[0:a]{audio}[a0];[1:v]{normalise}[v1];[1:a]{audio}[a1];")
+            .Append("[v0][a0][v1][a1]concat=n=2:v=1:a=1[joined][a];[joined]split=3[v][t][s];")
+            .Append("[t]select='gte(t\\,1)',trim=end_frame=1[tv];")
+            .Append(inv, $"[s]fps={SpriteColumns * SpriteRows}/{Math.Max(1, total):0.###},scale={SpriteTileWidth}:-2,tile={SpriteColumns}x{SpriteRows}[sv]");
+        var thumbnail = capabilities.WebP
+            ? new[] { "-c:v", "libwebp", "-quality", "75", MediaFiles.ThumbnailWebp }
+            : ["-c:v", "mjpeg", "-q:v", "4", MediaFiles.ThumbnailJpeg];
+        return
+        [
+            "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
+            "-threads", media.Threads.ToString(inv),
+            "-i", source, "-i", segment,
+            "-filter_complex_threads", media.Threads.ToString(inv),
+            "-filter_complex", graph.ToString(),
+            "-map", "[v]", "-map", "[a]",
+            "-c:v", "libx264", "-preset", "ultrafast", "-tune", "stillimage", "-crf", "28", "-g", (fps * 2).ToString(inv),
+            "-c:a", "aac", "-b:a", "64k",
+            "-movflags", "+faststart", MediaFiles.Video,
+            "-map", "[tv]", "-frames:v", "1", .. thumbnail,
+            "-map", "[sv]", "-frames:v", "1", "-c:v", "mjpeg", "-q:v", "4", MediaFiles.Spritesheet,
+        ];
     }
 
     internal static List<string> BuildArguments(RenderRequest request, FfmpegCapabilities capabilities, EmulatorMediaOptions media)
@@ -121,6 +177,11 @@ internal sealed class FfmpegRenderer(IOptions<EmulatorOptions> options)
         if (truncated)
         {
             lines[^1] = lines[^1].Length > maxChars - 1 ? lines[^1][..(maxChars - 1)] + "…" : lines[^1] + " …";
+        }
+        if (request.Heading is { Length: > 0 } heading)
+        {
+            var line1 = heading.Replace('\n', ' ');
+            lines.Insert(0, line1.Length > maxChars ? line1[..(maxChars - 1)] + "…" : line1);
         }
         return lines.Count == 0 ? " " : string.Join('\n', lines);
     }

@@ -19,4 +19,11 @@ internal static class MediaFiles
 internal sealed record RenderedMedia(string ThumbnailContentType, bool FromSamples);
 
 /// <summary>What to render: the job's look, independent of how it is rendered.</summary>
-internal sealed record RenderRequest(string Id, string Prompt, int Width, int Height, int Seconds);
+internal sealed record RenderRequest(string Id, string Prompt, int Width, int Height, int Seconds)
+{
+    /// <summary>A line above the prompt on the card (e.g. "Edit", "Cast: Mia, Leo").</summary>
+    public string? Heading { get; init; }
+
+    /// <summary>For an extension: the clip to play first; <see cref="Seconds"/> is then the added part only.</summary>
+    public string? StitchAfter { get; init; }
+}

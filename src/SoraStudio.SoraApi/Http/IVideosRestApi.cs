@@ -24,6 +24,33 @@ internal interface IVideosRestApi
     [ApiCall(VideosApiOperation.RemixVideo, Paid = true)]
     Task<VideoJob> RemixVideoAsync(string videoId, [Body] RemixVideoBody body, CancellationToken cancellationToken);
 
+    /// <summary><c>POST /videos/edits</c> with the source by id (JSON).</summary>
+    [Post("/videos/edits")]
+    [ApiCall(VideosApiOperation.EditVideo, Paid = true)]
+    Task<VideoJob> EditVideoJsonAsync([Body] VideoSourceJsonBody body, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /videos/edits</c> with the source uploaded (multipart).</summary>
+    [Post("/videos/edits")]
+    [ApiCall(VideosApiOperation.EditVideo, Paid = true)]
+    Task<VideoJob> EditVideoAsync([Body] MultipartFormDataContent form, CancellationToken cancellationToken);
+
+    [Post("/videos/extensions")]
+    [ApiCall(VideosApiOperation.ExtendVideo, Paid = true)]
+    Task<VideoJob> ExtendVideoJsonAsync([Body] VideoSourceJsonBody body, CancellationToken cancellationToken);
+
+    [Post("/videos/extensions")]
+    [ApiCall(VideosApiOperation.ExtendVideo, Paid = true)]
+    Task<VideoJob> ExtendVideoAsync([Body] MultipartFormDataContent form, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /videos/characters</c>: multipart only (the clip and its name).</summary>
+    [Post("/videos/characters")]
+    [ApiCall(VideosApiOperation.CreateCharacter, Paid = true)]
+    Task<VideoCharacter> CreateCharacterAsync([Body] MultipartFormDataContent form, CancellationToken cancellationToken);
+
+    [Get("/videos/characters/{characterId}")]
+    [ApiCall(VideosApiOperation.GetCharacter)]
+    Task<VideoCharacter> GetCharacterAsync(string characterId, CancellationToken cancellationToken);
+
     [Get("/videos/{videoId}")]
     [ApiCall(VideosApiOperation.GetVideo)]
     Task<VideoJob> GetVideoAsync(string videoId, CancellationToken cancellationToken);

@@ -12,6 +12,8 @@ public enum ActivityKind
     Approved,
     ChangesRequested,
     Rated,
+    Edited,
+    Extended,
 }
 
 /// <summary>One line of a project's append-only activity log: who did what, and what it cost.</summary>

@@ -13,7 +13,9 @@ public sealed class Take
     public long ProjectId { get; set; }
     public Project? Project { get; set; }
 
-    /// <summary>For a remix: the take it was made from, and the one change asked for.</summary>
+    public TakeKind Kind { get; set; }
+
+    /// <summary>For a remix, an edit or an extension: the take it was made from, and the change (or what happens next) asked for.</summary>
     public long? ParentTakeId { get; set; }
     public Take? ParentTake { get; set; }
     public string? RemixInstruction { get; set; }
@@ -29,6 +31,8 @@ public sealed class Take
 
     public string Model { get; set; } = "";
     public string Size { get; set; } = "";
+
+    /// <summary>The clip's length; for an extension the stitched total (the parent's seconds plus the added ones).</summary>
     public int Seconds { get; set; }
     public long? ReferenceAssetId { get; set; }
     public Asset? ReferenceAsset { get; set; }

@@ -21,7 +21,8 @@ public static class StudioFeaturesServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddStudioFeatures(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(_ => ModelCatalog.FromOptions(configuration.GetSection("Sora:Models").Get<List<ModelOptions>>()));
+        services.TryAddSingleton(_ => ModelCatalog.FromOptions(
+            configuration.GetSection("Sora:Models").Get<List<ModelOptions>>(), configuration.GetValue("Sora:LaterGuideLimits", true)));
         services.TryAddSingleton(sp => new ShotSpecValidator(sp.GetRequiredService<ModelCatalog>()));
         services.TryAddSingleton<RemixInstructionValidator>();
 

@@ -71,7 +71,8 @@ internal sealed class ReconcileStep(IVideosApi api, ILogger<ReconcileStep> logge
         var take = step.Take;
         var submittedAt = take.SubmittedAt ?? take.CreatedAt;
         string? sourceVideoId = null;
-        if (take.ParentTakeId is { } parentId)
+        // Only a remix names its source in the video object (remixed_from_video_id); edits and extensions do not.
+        if (take is { Kind: TakeKind.Remix, ParentTakeId: { } parentId })
             sourceVideoId = await step.Db.Takes.Where(t => t.Id == parentId).Select(t => t.VideoId).SingleOrDefaultAsync(step.Token);
 
         List<VideoJob> candidates;

@@ -28,9 +28,11 @@ internal sealed class SubmitStep(IVideosApi api, ClipStore store, VideosProvider
             return;
         }
         string? sourceVideoId = null;
+        var sourceSeconds = 0;
         if (take.ParentTakeId is { } parentId)
         {
-            sourceVideoId = await step.Db.Takes.Where(t => t.Id == parentId).Select(t => t.VideoId).SingleOrDefaultAsync(step.Token);
+            var source = await step.Db.Takes.Where(t => t.Id == parentId).Select(t => new { t.VideoId, t.Seconds }).SingleOrDefaultAsync(step.Token);
+            (sourceVideoId, sourceSeconds) = (source?.VideoId, source?.Seconds ?? 0);
             if (sourceVideoId is null)
             {
                 await step.FailAsync(FailureClass.InvalidRequest, "remix_source_missing", "The take this remix starts from has no video at the provider.");
@@ -54,9 +56,14 @@ internal sealed class SubmitStep(IVideosApi api, ClipStore store, VideosProvider
         VideoJob job;
         try
         {
-            job = sourceVideoId is not null
-                ? await api.RemixVideoAsync(sourceVideoId, take.Prompt, step.LeaseLost)
-                : await CreateAsync(take, reference, step.LeaseLost);
+            job = (take.Kind, sourceVideoId) switch
+            {
+                (TakeKind.Edit, { } id) => await api.EditVideoAsync(new EditVideoRequest(take.Prompt) { VideoId = id }, step.LeaseLost),
+                (TakeKind.Extension, { } id) => await api.ExtendVideoAsync(
+                    new ExtendVideoRequest(take.Prompt, (take.Seconds - sourceSeconds).ToString(CultureInfo.InvariantCulture)) { VideoId = id }, step.LeaseLost),
+                (_, { } id) => await api.RemixVideoAsync(id, take.Prompt, step.LeaseLost),
+                _ => await CreateAsync(take, reference, step.LeaseLost),
+            };
         }
         catch (VideosApiException e)
         {

@@ -80,7 +80,8 @@ public class ClipBudgetTests
     [Fact]
     public void AllowedSecondsComeFromTheModelAndAreEmptyForAnUnknownModel()
     {
-        Assert.Equal([4, 8, 12], ClipBudget.AllowedSeconds(ShotSpec.Empty, ModelCatalog.Default));
+        Assert.Equal([4, 8, 12, 16, 20], ClipBudget.AllowedSeconds(ShotSpec.Empty, ModelCatalog.Default));
+        Assert.Equal([4, 8, 12], ClipBudget.AllowedSeconds(ShotSpec.Empty, ModelCatalog.Launch));
         Assert.Empty(ClipBudget.AllowedSeconds(ShotSpec.Empty with { Model = "veo" }, ModelCatalog.Default));
     }
 }

@@ -36,7 +36,15 @@ public class ShotSpecValidatorTests
 
     [Fact]
     public void SecondsTheModelDoesNotAllowAreAnError() =>
-        Assert.Equal("Seconds must be one of 4, 8, 12 for sora-2.", Errors(Valid with { Seconds = 10 })["seconds"]);
+        Assert.Equal("Seconds must be one of 4, 8, 12, 16, 20 for sora-2.", Errors(Valid with { Seconds = 10 })["seconds"]);
+
+    [Fact]
+    public void TheLaterGuideAllowsTwentySecondsAnd1080pOnProOnly()
+    {
+        Assert.Empty(Errors(Valid with { Model = "sora-2-pro", Size = "1920x1080", Seconds = 20 }));
+        Assert.Contains("size", Errors(Valid with { Model = "sora-2", Size = "1920x1080" }).Keys);
+        Assert.Contains("size", Errors(Valid with { Model = "sora-2-pro", Size = "1920x1080" }, new ShotSpecValidator(ModelCatalog.Launch)).Keys);
+    }
 
     [Fact]
     public void AProSizeOnSora2IsAnError() =>

@@ -39,6 +39,35 @@ public sealed class SchemaConformanceTests
     }
 
     [Fact]
+    public async Task EditExtensionAndCharacterResponsesMatchTheOpenApiSchemas()
+    {
+        var (server, api) = await StartAsync();
+        await using var _ = server;
+        using var __ = api;
+        var source = Str(await api.CreateCompletedAsync(size: "1280x720"), "id");
+        using var editResponse = await api.PostFormAsync("videos/edits", ("video[id]", source!), ("prompt", "Make it night"));
+        var edit = await ReadOkAsync(editResponse);
+        using var extendResponse = await api.PostJsonAsync("videos/extensions", $$"""{"video":{"id":"{{source}}"},"prompt":"then dawn","seconds":"8"}""");
+        var extension = await ReadOkAsync(extendResponse);
+        var extensionDone = await api.WaitAsync(Str(extension, "id")!);
+        using var characterResponse = await api.Http.PostAsync("videos/characters", SampleClips.CharacterForm("Mia", SampleClips.Read("1280x720", 4)));
+        var character = await ReadOkAsync(characterResponse);
+        using var fetchedResponse = await api.Http.GetAsync($"videos/characters/{Str(character, "id")}");
+        var fetched = await ReadOkAsync(fetchedResponse);
+        using var castResponse = await api.PostJsonAsync("videos", $$"""{"prompt":"Mia waves","characters":[{"id":"{{Str(character, "id")}}"}]}""");
+        var cast = await ReadOkAsync(castResponse);
+        using var errorResponse = await api.PostJsonAsync("videos/extensions", $$"""{"video":{"id":"{{source}}"},"prompt":"p","seconds":"3"}""");
+
+        foreach (var video in new[] { edit, extension, extensionDone, cast, await api.WaitAsync(Str(edit, "id")!) })
+        {
+            AssertMatches("VideoResource", video);
+        }
+        AssertMatches("VideoCharacterResource", character);
+        AssertMatches("VideoCharacterResource", fetched);
+        AssertMatches("ErrorResponse", JsonDocument.Parse(await errorResponse.Content.ReadAsStringAsync()).RootElement);
+    }
+
+    [Fact]
     public async Task ErrorsMatchTheErrorResponseSchema()
     {
         var (server, api) = await StartAsync();

@@ -31,6 +31,26 @@ public sealed class RenderedMediaTests
     }
 
     [Fact]
+    public async Task AnExtensionIsTheSourceFollowedByTheAddedSecondsInOneClip()
+    {
+        var (server, api) = await StartAsync(o => o.Media.UseFfmpeg = true);
+        await using var _ = server;
+        using var __ = api;
+        var source = Str(await api.CreateCompletedAsync(size: "1280x720", seconds: "4"), "id");
+
+        using var created = await api.PostJsonAsync("videos/extensions", $$"""{"video":{"id":"{{source}}"},"prompt":"The kite climbs","seconds":"4"}""");
+        var id = Str(await ReadOkAsync(created), "id")!;
+        var done = await api.WaitAsync(id);
+        var probe = await Ffprobe.ProbeBytesAsync(await api.Http.GetByteArrayAsync($"videos/{id}/content"), "mp4");
+
+        Assert.Equal(("completed", "8"), (Str(done, "status"), Str(done, "seconds")));
+        var video = Assert.Single(probe.Streams, s => s.CodecType == "video");
+        Assert.Equal(("h264", 1280, 720), (video.CodecName, video.Width, video.Height));
+        Assert.Equal("aac", Assert.Single(probe.Streams, s => s.CodecType == "audio").CodecName);
+        Assert.InRange(probe.Duration, 7.9, 8.15);
+    }
+
+    [Fact]
     public async Task ThumbnailAndSpritesheetDecode()
     {
         var (server, api) = await StartAsync(o => o.Media.UseFfmpeg = true);

@@ -51,4 +51,12 @@ public sealed class TitleTextTests
         Assert.DoesNotContain(arguments, a => a.Contains("drawtext", StringComparison.Ordinal));
         Assert.Contains("thumbnail.jpg", arguments);
     }
+
+    [Fact]
+    public void AHeadingIsTheCardsFirstLine()
+    {
+        var text = FfmpegRenderer.TitleText(new RenderRequest("video_x", "Make it rain", 1280, 720, 4) { Heading = "Edit" });
+
+        Assert.Equal("Edit\nMake it rain", text);
+    }
 }

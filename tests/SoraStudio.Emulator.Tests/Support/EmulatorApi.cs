@@ -92,9 +92,10 @@ internal sealed class EmulatorApi : IDisposable
         }
     }
 
-    public async Task<JsonElement> CreateCompletedAsync(string prompt = "A red kite over green hills", string? size = null, string? seconds = null)
+    public async Task<JsonElement> CreateCompletedAsync(
+        string prompt = "A red kite over green hills", string? size = null, string? seconds = null, string? model = null)
     {
-        var created = await CreateAsync(prompt, size, seconds);
+        var created = await CreateAsync(prompt, size, seconds, model);
         var done = await WaitAsync(created.GetProperty("id").GetString()!);
         Assert.Equal("completed", done.GetProperty("status").GetString());
         return done;

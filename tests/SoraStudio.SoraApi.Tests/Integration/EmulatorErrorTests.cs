@@ -51,7 +51,7 @@ public sealed class EmulatorErrorTests
         Assert.Equal(ApiErrorKind.InvalidRequest, e.Kind);
         Assert.Equal("seconds", e.Param);
         Assert.Equal("invalid_value", e.Code);
-        Assert.Contains("Invalid value: '10'. Supported values are: '4', '8', and '12'.", e.Message);
+        Assert.Contains("Invalid value: '10'. Supported values are: '4', '8', '12', '16', and '20'.", e.Message);
         Assert.Equal(1, h.Server.RequestLog.Count(EmulatorOperation.Create));
     }
 

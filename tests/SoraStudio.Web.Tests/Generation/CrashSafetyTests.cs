@@ -38,6 +38,34 @@ public sealed class CrashSafetyTests
         Assert.All(takes, t => Assert.Equal(3, t.Clips.Count));
     }
 
+    [Theory]
+    [MemberData(nameof(CrashPoints))]
+    public async Task AnExtensionInterruptedAtAnyPointIsResumedWithoutExtendingTwice(string point)
+    {
+        using var folder = new TempFolder();
+        await using var emulator = await Emulators.StartAsync();
+        long original;
+        await using (var healthy = await StudioTestHost.StartAsync(folder.Path, emulator.BaseUrl))
+        {
+            var (_, shotId) = await Seed.ShotInNewProjectAsync(healthy);
+            original = (await healthy.Get<GenerationService>().GenerateAsync(shotId)).Single();
+            await StoredTakes.WaitUntilFinishedAsync(healthy, 1);
+        }
+        var crash = new CrashAt(point);
+        await using (var dying = await StudioTestHost.StartAsync(folder.Path, emulator.BaseUrl, o => o.CrashPoints = crash))
+        {
+            await dying.Get<GenerationService>().ExtendAsync(original, 4, "The keeper waves from the gallery.");
+            await crash.FirstHit.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        await using var next = await StudioTestHost.StartAsync(folder.Path, emulator.BaseUrl);
+        var takes = await StoredTakes.WaitUntilFinishedAsync(next, 2);
+
+        Assert.All(takes, t => Assert.Equal(TakeStatus.Ready, t.Status));
+        Assert.Equal(1, emulator.RequestLog.Count(EmulatorOperation.Extend));
+        Assert.Equal(8, takes.Single(t => t.Kind == TakeKind.Extension).Seconds);
+    }
+
     [Fact]
     public async Task TwoStudioProcessesOnOneDatabaseNeverTakeTheSameTakeAndShareTheJobSlots()
     {

@@ -29,6 +29,10 @@ public sealed class LostResponseApi(IVideosApi inner, LostResponseApi.Losses los
     }
 
     public Task<VideoJob> RemixVideoAsync(string videoId, string prompt, CancellationToken cancellationToken = default) => inner.RemixVideoAsync(videoId, prompt, cancellationToken);
+    public Task<VideoJob> EditVideoAsync(EditVideoRequest request, CancellationToken cancellationToken = default) => inner.EditVideoAsync(request, cancellationToken);
+    public Task<VideoJob> ExtendVideoAsync(ExtendVideoRequest request, CancellationToken cancellationToken = default) => inner.ExtendVideoAsync(request, cancellationToken);
+    public Task<VideoCharacter> CreateCharacterAsync(CreateCharacterRequest request, CancellationToken cancellationToken = default) => inner.CreateCharacterAsync(request, cancellationToken);
+    public Task<VideoCharacter> GetCharacterAsync(string characterId, CancellationToken cancellationToken = default) => inner.GetCharacterAsync(characterId, cancellationToken);
     public Task<VideoJob> GetVideoAsync(string videoId, CancellationToken cancellationToken = default) => inner.GetVideoAsync(videoId, cancellationToken);
     public Task<VideoPage> ListVideosAsync(int? limit = null, string? order = null, string? after = null, CancellationToken cancellationToken = default) => inner.ListVideosAsync(limit, order, after, cancellationToken);
     public IAsyncEnumerable<VideoJob> ListAllVideosAsync(string? order = null, CancellationToken cancellationToken = default) => inner.ListAllVideosAsync(order, cancellationToken);

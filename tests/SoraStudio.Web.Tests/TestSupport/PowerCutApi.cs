@@ -41,6 +41,10 @@ public sealed class PowerCutApi(IVideosApi inner, PowerCutApi.Cut cut) : IVideos
     }
 
     public Task<VideoJob> RemixVideoAsync(string videoId, string prompt, CancellationToken cancellationToken = default) => On(() => inner.RemixVideoAsync(videoId, prompt, cancellationToken));
+    public Task<VideoJob> EditVideoAsync(EditVideoRequest request, CancellationToken cancellationToken = default) => On(() => inner.EditVideoAsync(request, cancellationToken));
+    public Task<VideoJob> ExtendVideoAsync(ExtendVideoRequest request, CancellationToken cancellationToken = default) => On(() => inner.ExtendVideoAsync(request, cancellationToken));
+    public Task<VideoCharacter> CreateCharacterAsync(CreateCharacterRequest request, CancellationToken cancellationToken = default) => On(() => inner.CreateCharacterAsync(request, cancellationToken));
+    public Task<VideoCharacter> GetCharacterAsync(string characterId, CancellationToken cancellationToken = default) => On(() => inner.GetCharacterAsync(characterId, cancellationToken));
     public Task<VideoJob> GetVideoAsync(string videoId, CancellationToken cancellationToken = default) => On(() => inner.GetVideoAsync(videoId, cancellationToken));
     public Task<VideoPage> ListVideosAsync(int? limit = null, string? order = null, string? after = null, CancellationToken cancellationToken = default) => On(() => inner.ListVideosAsync(limit, order, after, cancellationToken));
     public IAsyncEnumerable<VideoJob> ListAllVideosAsync(string? order = null, CancellationToken cancellationToken = default)

@@ -10,6 +10,7 @@ internal sealed class TakeConfiguration : IEntityTypeConfiguration<Take>
     {
         take.Property(t => t.Spec).HasConversion(JsonConversion<ShotSpec>.Converter, JsonConversion<ShotSpec>.Comparer).HasColumnName("SpecJson");
         take.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        take.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
         take.Property(t => t.FailureClass).HasConversion<string>().HasMaxLength(20);
         take.Property(t => t.Model).HasMaxLength(100);
         take.Property(t => t.Size).HasMaxLength(20);

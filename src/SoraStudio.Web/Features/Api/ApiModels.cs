@@ -23,6 +23,9 @@ public sealed record GenerateRequest(int Variations = 1);
 /// <summary>The one change a remix asks for.</summary>
 public sealed record RemixRequest(string Instruction);
 
+/// <summary>How many seconds to add (4, 8, 12, 16 or 20) and what happens in them.</summary>
+public sealed record ExtendRequest(int Seconds, string Prompt);
+
 // Responses.
 
 public sealed record ShotListItem(long Id, int Position, string Title, long? SelectedTakeId, int TakeCount, int ReadyCount, int ActiveCount, string? ThumbnailUrl);

@@ -48,6 +48,30 @@ internal static class TakesApi
             .Accepts<RemixRequest>("application/json").Produces<QueuedTakes>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        api.MapPost("/takes/{takeId:long}/edit", async (long takeId, HttpContext http, GenerationService generation, CancellationToken ct) =>
+            {
+                var (input, problem) = await ApiJson.ReadAsync<RemixRequest>(http.Request, http.MaxBody(), ct);
+                if (problem is not null)
+                    return problem;
+                var id = await generation.EditAsync(takeId, input!.Instruction, ct);
+                return ApiJson.Ok(new QueuedTakes([id], [ApiEndpoints.TakeUrl(id)]), StatusCodes.Status202Accepted);
+            })
+            .WithName("EditTake").WithSummary("Queues an edit (POST /videos/edits) of a ready take with the one change the instruction asks for.")
+            .Accepts<RemixRequest>("application/json").Produces<QueuedTakes>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/takes/{takeId:long}/extend", async (long takeId, HttpContext http, GenerationService generation, CancellationToken ct) =>
+            {
+                var (input, problem) = await ApiJson.ReadAsync<ExtendRequest>(http.Request, http.MaxBody(), ct);
+                if (problem is not null)
+                    return problem;
+                var id = await generation.ExtendAsync(takeId, input!.Seconds, input.Prompt, ct);
+                return ApiJson.Ok(new QueuedTakes([id], [ApiEndpoints.TakeUrl(id)]), StatusCodes.Status202Accepted);
+            })
+            .WithName("ExtendTake").WithSummary("Queues an extension of a ready take: its clip followed by 4, 8, 12, 16 or 20 seconds more (at most six extensions, 120 s in all).")
+            .Accepts<ExtendRequest>("application/json").Produces<QueuedTakes>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         api.MapPost("/takes/{takeId:long}/retry", async (long takeId, HttpContext http, GenerationService generation, CancellationToken ct) =>
             {
                 var id = await generation.RetryAsync(takeId, http.Caller(), ct);

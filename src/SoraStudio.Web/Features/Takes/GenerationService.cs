@@ -95,9 +95,73 @@ public sealed class GenerationService(
         take.Size = parent.Size;
         take.Seconds = parent.Seconds;
         take.ParentTakeId = parent.Id;
+        take.Kind = TakeKind.Remix;
         take.RemixInstruction = take.Prompt;
         await EnqueueAsync(db, parent.ProjectId, parent.Project!.Budget, [take], estimate.Total, user, ActivityKind.Remixed,
             $"remixed take {parent.Id}: “{take.RemixInstruction}”", cancellationToken);
+        return take.Id;
+    }
+
+    /// <summary>
+    /// Edits a ready take (<c>POST /videos/edits</c>): a new take of the same model, size and length with the one change
+    /// asked for, a child of the take in the lineage. Priced and budget-checked like a generation of that length.
+    /// </summary>
+    public async Task<long> EditAsync(long parentTakeId, string instruction, CancellationToken cancellationToken = default)
+    {
+        var result = await instructions.ValidateAsync(instruction ?? "", cancellationToken);
+        if (!result.IsValid)
+            throw StudioException.Invalid(result, "The edit cannot be asked for.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (parent, user) = await ReadyParentAsync(db, parentTakeId, "edited", cancellationToken);
+        if (Catalog.Find(parent.Model) is { SupportsEdits: false })
+            throw new StudioException(StudioErrorKind.Conflict, $"{parent.Model} does not support edits; remix the take instead.");
+
+        var estimate = Estimate(parent.Spec with { Model = parent.Model, Size = parent.Size, Seconds = parent.Seconds });
+        var take = ChildTake(parent, TakeKind.Edit, instruction!.Trim(), parent.Seconds, estimate.PerTake, user.Name);
+        await EnqueueAsync(db, parent.ProjectId, parent.Project!.Budget, [take], estimate.Total, user, ActivityKind.Edited,
+            $"edited take {parent.Id}: “{take.RemixInstruction}”", cancellationToken);
+        return take.Id;
+    }
+
+    /// <summary>What extending a ready take by <paramref name="seconds"/> would cost, against the project's budget.</summary>
+    public async Task<CostQuote> QuoteExtensionAsync(long parentTakeId, int seconds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireTakeAsync(db, parentTakeId, ProjectPermission.View, cancellationToken);
+        var parent = await db.Takes.AsNoTracking().Where(t => t.Id == parentTakeId)
+            .Select(t => new { t.Model, t.Size, t.ProjectId, t.Project!.Budget }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw StudioException.NotFound("Take", parentTakeId);
+        var estimate = ExtensionEstimate(parent.Model, parent.Size, seconds);
+        return new CostQuote(estimate, await Budget.StatusAsync(db, parent.ProjectId, parent.Budget, cancellationToken));
+    }
+
+    /// <summary>
+    /// Extends a ready take (<c>POST /videos/extensions</c>) by <paramref name="seconds"/> (4–20) directed by
+    /// <paramref name="prompt"/>: a new take whose clip is the take followed by the added seconds, a child of the take in
+    /// the lineage. The added seconds are priced and budget-checked; at most six extensions and 120 s in all.
+    /// </summary>
+    public async Task<long> ExtendAsync(long parentTakeId, int seconds, string prompt, CancellationToken cancellationToken = default)
+    {
+        if (!ExtensionLimits.AddedSeconds.Contains(seconds))
+            throw StudioException.Invalid("seconds", $"Extend by {string.Join(", ", ExtensionLimits.AddedSeconds)} seconds, not {seconds}.");
+        if (string.IsNullOrWhiteSpace(prompt))
+            throw StudioException.Invalid("prompt", "Say what happens in the added seconds.");
+        if (prompt.Length > ShotSpecValidator.MaxPromptLength)
+            throw StudioException.Invalid("prompt", $"The prompt must be at most {ShotSpecValidator.MaxPromptLength:N0} characters; it has {prompt.Length:N0}.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (parent, user) = await ReadyParentAsync(db, parentTakeId, "extended", cancellationToken);
+        if (Catalog.Find(parent.Model) is { SupportsExtensions: false })
+            throw new StudioException(StudioErrorKind.Conflict, $"{parent.Model} does not support extensions.");
+        var estimate = ExtensionEstimate(parent.Model, parent.Size, seconds);
+        if (await ExtensionsBeforeAsync(db, parent, cancellationToken) >= ExtensionLimits.MaxExtensions)
+            throw StudioException.Invalid("seconds", $"Take {parentTakeId} is already the {ExtensionLimits.MaxExtensions}th extension in a row; a clip can be extended at most {ExtensionLimits.MaxExtensions} times.");
+        var total = parent.Seconds + seconds;
+        if (total > ExtensionLimits.MaxTotalSeconds)
+            throw StudioException.Invalid("seconds", $"Take {parentTakeId} is {parent.Seconds} s; {seconds} s more would make {total} s, over the {ExtensionLimits.MaxTotalSeconds} s an extended clip may last.");
+
+        var take = ChildTake(parent, TakeKind.Extension, prompt.Trim(), total, estimate.PerTake, user.Name);
+        await EnqueueAsync(db, parent.ProjectId, parent.Project!.Budget, [take], estimate.Total, user, ActivityKind.Extended,
+            $"extended take {parent.Id} by {seconds} s: “{take.RemixInstruction}”", cancellationToken);
         return take.Id;
     }
 
@@ -122,6 +186,7 @@ public sealed class GenerationService(
         take.Size = original.Size;
         take.Seconds = original.Seconds;
         take.ParentTakeId = original.ParentTakeId;
+        take.Kind = original.Kind;
         take.RemixInstruction = original.RemixInstruction;
         take.RetryOfTakeId = original.Id;
         await EnqueueAsync(db, original.ProjectId, original.Project!.Budget, [take], estimate.Total, user, ActivityKind.Retried,
@@ -156,6 +221,51 @@ public sealed class GenerationService(
         var estimate = CostEstimator.Estimate(shot.Spec, Catalog, variations)
             ?? throw StudioException.Invalid("model", $"There is no price for {shot.Spec.Model} at {shot.Spec.Size} for {shot.Spec.Seconds} s.");
         return new CostQuote(estimate, await Budget.StatusAsync(db, shot.ProjectId, shot.Budget, cancellationToken));
+    }
+
+    /// <summary>A ready take whose video is still at the provider: what a remix, an edit or an extension starts from.</summary>
+    private async Task<(Take Parent, StudioIdentity User)> ReadyParentAsync(StudioDbContext db, long parentTakeId, string verb, CancellationToken cancellationToken)
+    {
+        await access.RequireTakeAsync(db, parentTakeId, ProjectPermission.Edit, cancellationToken);
+        var user = await access.UserAsync();
+        var parent = await db.Takes.AsNoTracking().Include(t => t.Project).SingleOrDefaultAsync(t => t.Id == parentTakeId, cancellationToken)
+            ?? throw StudioException.NotFound("Take", parentTakeId);
+        if (parent.Status != TakeStatus.Ready || parent.VideoId is null)
+            throw new StudioException(StudioErrorKind.Conflict, $"Take {parentTakeId} is {parent.Status}; only a ready take can be {verb}.");
+        if (parent.ExpiresAt is { } expires && expires <= time.GetUtcNow())
+            throw new StudioException(StudioErrorKind.Conflict, $"Take {parentTakeId}'s video expired at the provider at {expires:u}; it cannot be {verb}. Generate the shot again instead.");
+        return (parent, user);
+    }
+
+    private Take ChildTake(Take parent, TakeKind kind, string prompt, int seconds, decimal estimatedCost, string requestedBy)
+    {
+        var take = NewTake(parent.ProjectId, parent.ShotId, parent.Spec, prompt, estimatedCost, requestedBy, referenceAssetId: null);
+        take.Model = parent.Model;
+        take.Size = parent.Size;
+        take.Seconds = seconds;
+        take.ParentTakeId = parent.Id;
+        take.Kind = kind;
+        take.RemixInstruction = prompt;
+        return take;
+    }
+
+    private CostEstimate ExtensionEstimate(string model, string size, int seconds)
+    {
+        if (!ExtensionLimits.AddedSeconds.Contains(seconds))
+            throw StudioException.Invalid("seconds", $"Extend by {string.Join(", ", ExtensionLimits.AddedSeconds)} seconds, not {seconds}.");
+        return CostEstimator.EstimateExtension(model, size, seconds, Catalog)
+            ?? throw StudioException.Invalid("model", $"There is no price for {model} at {size}.");
+    }
+
+    /// <summary>How many extensions in a row lead to <paramref name="take"/>, itself included.</summary>
+    private static async Task<int> ExtensionsBeforeAsync(StudioDbContext db, Take take, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        for (var current = take; current is { Kind: TakeKind.Extension, ParentTakeId: { } parentId } && count <= ExtensionLimits.MaxExtensions; count++)
+        {
+            current = await db.Takes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == parentId, cancellationToken);
+        }
+        return count;
     }
 
     private CostEstimate Estimate(ShotSpec spec) =>

@@ -44,12 +44,20 @@ public class BeatsPerDurationRuleTests
     }
 
     [Fact]
-    public void SevenBeatsInTwelveSecondsHaveNoLongerDurationToMoveTo()
+    public void SevenBeatsInTwelveSecondsHaveNoLongerDurationToMoveToUnderTheLaunchLimits()
     {
-        var advice = AdviceAssert.Single(_rule, (ShotSpec.Empty with { Seconds = 12 }).WithBeats(7));
+        var advice = AdviceAssert.Single(new BeatsPerDurationRule(ModelCatalog.Launch), (ShotSpec.Empty with { Seconds = 12 }).WithBeats(7));
 
         Assert.Null(advice.Fix);
         Assert.Contains("Split the action", advice.Message);
+    }
+
+    [Fact]
+    public void SevenBeatsInTwelveSecondsCanMoveToALongerClipUnderTheLaterLimits()
+    {
+        var advice = AdviceAssert.Single(_rule, (ShotSpec.Empty with { Seconds = 12 }).WithBeats(7));
+
+        Assert.NotNull(advice.Fix);
     }
 
     [Fact]

@@ -52,11 +52,11 @@ public class DialogueLengthRuleTests
     }
 
     [Fact]
-    public void DialogueTooLongForTwelveSecondsHasNoFix()
+    public void DialogueTooLongForTwelveSecondsHasNoFixUnderTheLaunchLimits()
     {
         var spec = ShotSpec.Empty with { Seconds = 12, Dialogue = [new("A", TooLong), new("B", TooLong), new("A", TooLong)] };
 
-        var advice = AdviceAssert.Single(_rule, spec);
+        var advice = AdviceAssert.Single(new DialogueLengthRule(ModelCatalog.Launch), spec);
 
         Assert.Null(advice.Fix);
         Assert.Contains("Shorten the lines", advice.Message);

@@ -26,6 +26,8 @@ public sealed class OpenApiTests
             .Order().ToList();
         Assert.True(mapped.Count >= 20, $"only {mapped.Count} API endpoints mapped");
         Assert.Equal(mapped, documented);
+        Assert.Contains("POST /api/v1/takes/{takeId}/extend", documented);
+        Assert.Contains("POST /api/v1/takes/{takeId}/edit", documented);
         Assert.Equal("Sora Studio automation API", document.GetProperty("info").GetProperty("title").GetString());
         // Every operation is named, so generated clients get method names.
         var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).Where(o => o.Value.ValueKind == JsonValueKind.Object && o.Value.TryGetProperty("responses", out _)).ToList();

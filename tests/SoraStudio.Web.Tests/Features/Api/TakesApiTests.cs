@@ -93,6 +93,13 @@ public sealed class TakesApiTests : IAsyncLifetime
         Assert.Equal(takeIds[0], remixed.GetProperty("take").GetProperty("parentTakeId").GetInt64());
         var lineage = await ApiAssert.JsonAsync(await _api.GetAsync($"/api/v1/takes/{remixId}/lineage"));
         Assert.Equal([takeIds[0], remixId], lineage.EnumerateArray().Select(n => n.GetProperty("takeId").GetInt64()));
+        // An extension and an edit of the first take, children of it too.
+        var extension = await ApiAssert.JsonAsync(await _api.PostAsJsonAsync($"/api/v1/takes/{takeIds[0]}/extend", new { seconds = 4, prompt = "The keeper waves." }), HttpStatusCode.Accepted);
+        var extended = await WaitUntilReadyAsync(extension.GetProperty("takeIds")[0].GetInt64());
+        Assert.Equal(takeIds[0], extended.GetProperty("take").GetProperty("parentTakeId").GetInt64());
+        Assert.Equal(8, extended.GetProperty("take").GetProperty("seconds").GetInt32());
+        var edit = await ApiAssert.JsonAsync(await _api.PostAsJsonAsync($"/api/v1/takes/{takeIds[0]}/edit", new { instruction = "Make it dawn." }), HttpStatusCode.Accepted);
+        Assert.Equal(takeIds[0], (await WaitUntilReadyAsync(edit.GetProperty("takeIds")[0].GetInt64())).GetProperty("take").GetProperty("parentTakeId").GetInt64());
     }
 
     [Fact]
@@ -167,6 +174,14 @@ public sealed class TakesApiTests : IAsyncLifetime
         Assert.Contains("variant", errors.Keys);
         await ApiAssert.ProblemAsync(await _api.PostAsJsonAsync("/api/v1/takes/999/remix", new { instruction = "Make it night." }), HttpStatusCode.NotFound);
         await ApiAssert.ProblemAsync(await _api.PostAsync("/api/v1/takes/999/cancel", null), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AnExtensionOfAnUnsupportedLengthIsNamed()
+    {
+        var errors = await ApiAssert.ValidationAsync(await _api.PostAsJsonAsync("/api/v1/takes/1/extend", new { seconds = 6, prompt = "more" }));
+
+        Assert.Contains("seconds", errors.Keys);
     }
 
     [Fact]

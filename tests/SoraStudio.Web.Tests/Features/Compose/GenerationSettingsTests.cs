@@ -19,7 +19,7 @@ public class GenerationSettingsTests : ComposeTestContext
         var cut = Section(new("sora-2", "1280x720", 4), _ => { });
 
         Assert.Equal(["1280x720 · $0.10/s"], Options(cut, "size-label"));
-        Assert.Equal(["4 s · $0.40", "8 s · $0.80", "12 s · $1.20"], Options(cut, "seconds-label"));
+        Assert.Equal(["4 s · $0.40", "8 s · $0.80", "12 s · $1.20", "16 s · $1.60", "20 s · $2.00"], Options(cut, "seconds-label"));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class GenerationSettingsTests : ComposeTestContext
         cut.Render(p => p.Add(s => s.Value, value));
 
         Assert.Equal(new GenerationSettings("sora-2-pro", "1280x720", 8), value);
-        Assert.Equal(["1280x720 · $0.30/s", "1792x1024 · $0.50/s"], Options(cut, "size-label"));
+        Assert.Equal(["1280x720 · $0.30/s", "1792x1024 · $0.50/s", "1920x1080 · $0.70/s"], Options(cut, "size-label"));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class ShotServiceTests
             shots.UpdateAsync(shotId, new ShotInput("Draft", Seed.Spec(seconds: 5))));
 
         Assert.Equal(StudioErrorKind.Invalid, error.Kind);
-        Assert.Equal(["Seconds must be one of 4, 8, 12 for sora-2."], error.Errors["seconds"]);
+        Assert.Equal(["Seconds must be one of 4, 8, 12, 16, 20 for sora-2."], error.Errors["seconds"]);
         Assert.Equal(ShotSpec.Empty, (await shots.GetAsync(shotId)).Spec);
     }
 
