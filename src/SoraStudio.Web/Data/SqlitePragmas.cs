@@ -7,8 +7,8 @@ namespace SoraStudio.Web.Data;
 
 /// <summary>
 /// Per-connection settings. WAL lets readers run beside the one writer; NORMAL sync in WAL survives a process
-/// crash, while a power cut may drop the last commits. FULL (a sync on every commit) cost 10–20 times as much per
-/// commit here (docs/PERFORMANCE.md), so the one write that must survive a power cut, the submission intent before a
+/// crash, while a power cut may drop the last commits. FULL (a sync on every commit) made queuing takes 1.5 to 20 times
+/// as slow, with the machine's load (docs/PERFORMANCE.md), so the one write that must survive a power cut, the submission intent before a
 /// paid create, is made durable by itself (<see cref="WalCheckpoint"/>). The busy timeout makes a second studio
 /// process wait for the write lock instead of failing. Set once per pooled SQLite connection, not on every open.
 /// </summary>
