@@ -64,7 +64,7 @@ public sealed class GenerationService(
                     $"This exact prompt was blocked by moderation (take {blockedId}); change the shot before generating it again.");
         }
 
-        var estimate = Estimate(spec);
+        var estimate = Estimate(spec, variations);
         var takes = Enumerable.Range(0, variations).Select(_ => NewTake(shot.ProjectId, shot.Id, spec, prompt, estimate.PerTake, user.Name, shot.ReferenceAssetId)).ToList();
         await EnqueueAsync(db, shot.ProjectId, loaded.Budget, takes, estimate.Total, user, ActivityKind.Generated,
             $"generated {(variations == 1 ? "a take" : $"{variations} takes")} of “{shot.Title}”", cancellationToken);
@@ -158,8 +158,8 @@ public sealed class GenerationService(
         return new CostQuote(estimate, await Budget.StatusAsync(db, shot.ProjectId, shot.Budget, cancellationToken));
     }
 
-    private CostEstimate Estimate(ShotSpec spec) =>
-        CostEstimator.Estimate(spec, Catalog)
+    private CostEstimate Estimate(ShotSpec spec, int variations = 1) =>
+        CostEstimator.Estimate(spec, Catalog, variations)
         ?? throw StudioException.Invalid("model", $"There is no price for {spec.Model} at {spec.Size} for {spec.Seconds} s.");
 
     private void EnsureReferenceExists(ShotSpec spec, Asset? asset, bool isRemix = false)
