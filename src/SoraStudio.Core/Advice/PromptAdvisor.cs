@@ -42,6 +42,7 @@ public sealed class PromptAdvisor
         new AudienceSuitabilityRule(),
         new BeatsPerDurationRule(catalog),
         new DialogueLengthRule(catalog),
+        new EmptyRowsRule(),
         new CameraMovesRule(),
         new ReferenceImageRedescribedRule(),
         new NoStyleRule(),
