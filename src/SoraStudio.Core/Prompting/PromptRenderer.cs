@@ -74,7 +74,7 @@ public static class PromptRenderer
         Labelled(sb, "Camera movement", c.Movement);
         Labelled(sb, "Lens", c.Lens);
         Labelled(sb, "Depth of field", c.DepthOfField);
-        Labelled(sb, "Lighting", c.Lighting);
+        Labelled(sb, c.LightingIncludesPalette ? "Lighting + palette" : "Lighting", c.Lighting);
         if (hasPalette) WritePalette(sb, c.PaletteAnchors);
         Labelled(sb, "Mood", c.Mood);
     }
