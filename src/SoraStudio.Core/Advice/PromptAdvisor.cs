@@ -44,6 +44,7 @@ public sealed class PromptAdvisor
         new DialogueLengthRule(catalog),
         new EmptyRowsRule(),
         new CameraMovesRule(),
+        new NoCameraRule(),
         new ReferenceImageRedescribedRule(),
         new NoStyleRule(),
         new VagueWordingRule(),
