@@ -31,7 +31,7 @@ public class ShotComposerTests : ComposeTestContext
 
         var cost = cut.Find(".composer-cost").TextContent;
         Assert.Contains("$4.00 per take", cost);
-        Assert.Contains("8 s at $0.50/s · 4 variations $16.00", cost);
+        Assert.Contains("8 s at $0.50/s · 1 variation $4.00", cost);
     }
 
     [Fact]

@@ -70,6 +70,18 @@ public class ShotPageTests : PageTestContext
     }
 
     [Fact]
+    public async Task TheCostPanelPricesTheVariationsTheBoxAsksFor()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host, Seed.Spec(seconds: 8));
+        var page = Open(projectId, shotId);
+        Assert.Contains("1 variation $0.80", page.Find("[aria-label='Cost estimate']").TextContent);
+
+        page.FindByLabelText("Variations").Change("3");
+
+        page.WaitForAssertion(() => Assert.Contains("3 variations $2.40", page.Find("[aria-label='Cost estimate']").TextContent));
+    }
+
+    [Fact]
     public async Task AShotOfAnotherProjectOrNoShotAtAllIsNotFound()
     {
         var (_, shotId) = await Seed.ShotInNewProjectAsync(Host);
