@@ -132,6 +132,34 @@ public class ShotComposerTests : ComposeTestContext
     }
 
     [Fact]
+    public void ASceneTheUserWroteIsNotMarkedInheritedAndTheCharactersAreNeverCopiedIntoIt()
+    {
+        var bible = new Bible { Characters = [new SoraStudio.Core.StyleBible.BibleCharacter("Mara", "a keeper in a yellow oilskin")] };
+        var spec = ShotSpec.Empty with { Scene = "Mara climbs the stairs" };
+        var cut = Composer(spec, s => spec = s, bible);
+
+        Assert.Contains("Mara climbs the stairs. Mara: a keeper in a yellow oilskin.", cut.Find("pre.composer-prompt").TextContent);
+        var scene = cut.FindComponent<SceneSection>();
+        Assert.DoesNotContain("From the style bible", scene.Markup);
+        Assert.DoesNotContain("Inherited", scene.Markup);
+        Assert.Contains("When sent, the style bible adds to your scene: “Mara: a keeper in a yellow oilskin.”", scene.Markup);
+        Assert.DoesNotContain(scene.FindAll("button"), b => b.TextContent.Trim() == "Override");
+        Assert.Equal("Mara climbs the stairs", spec.Scene);
+    }
+
+    [Fact]
+    public void OverridingASceneFromTheSettingCopiesTheSettingWithoutTheCharacters()
+    {
+        var bible = new Bible { Setting = "A lighthouse on a cliff at dusk.", Characters = [new SoraStudio.Core.StyleBible.BibleCharacter("Mara", "a keeper in a yellow oilskin")] };
+        var spec = ShotSpec.Empty with { Actions = [new Beat("Mara lights the lamp.")] };
+        var cut = Composer(spec, s => spec = s, bible);
+
+        cut.FindComponent<SceneSection>().FindAll("button").Single(b => b.TextContent.Trim() == "Override").Click();
+
+        Assert.Equal("A lighthouse on a cliff at dusk.", spec.Scene);
+    }
+
+    [Fact]
     public void ContinuityWithThePreviousShotIsWarned()
     {
         var previous = ShotSpec.Empty with { Scene = "Shot one.", Cinematography = new() { PaletteAnchors = ["amber", "cream"] } };
