@@ -13,6 +13,7 @@ internal sealed class CinematographyDraft
     private readonly TextBlock _lighting = new();
     private readonly TextBlock _mood = new();
     private readonly List<string> _palette = [];
+    private bool _lightingIncludesPalette;
 
     /// <summary>
     /// Adds a labelled line's value, or with <paramref name="continuation"/> a line below it. A continuation line
@@ -28,6 +29,10 @@ internal sealed class CinematographyDraft
             case PromptLabel.Palette:
                 AddPalette(value);
                 break;
+            case PromptLabel.LightingAndPalette:
+                _lightingIncludesPalette = true;
+                _lighting.Append(value, line, continuation ? "\n" : PromptLabels.LineBreakBefore(value));
+                break;
             default:
                 Block(field).Append(value, line, continuation ? "\n" : PromptLabels.LineBreakBefore(value));
                 break;
@@ -42,6 +47,7 @@ internal sealed class CinematographyDraft
         Lens = _lens.ToString(),
         DepthOfField = _depthOfField.ToString(),
         Lighting = _lighting.ToString(),
+        LightingIncludesPalette = _lightingIncludesPalette,
         PaletteAnchors = _palette,
         Mood = _mood.ToString(),
     };

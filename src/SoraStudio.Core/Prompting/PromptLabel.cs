@@ -32,6 +32,8 @@ internal enum PromptLabel
     Lens,
     DepthOfField,
     Lighting,
+    /// <summary>The guide's "Lighting + palette:", read into the lighting field with the label kept.</summary>
+    LightingAndPalette,
     Palette,
     Mood,
     Prompt,

@@ -44,7 +44,7 @@ internal static class PromptLabels
         ("depth of field", PromptLabel.DepthOfField),
         ("dof", PromptLabel.DepthOfField),
         ("lighting", PromptLabel.Lighting),
-        ("lighting + palette", PromptLabel.Lighting),
+        ("lighting + palette", PromptLabel.LightingAndPalette),
         ("palette anchors", PromptLabel.Palette),
         ("palette", PromptLabel.Palette),
         ("color palette", PromptLabel.Palette),

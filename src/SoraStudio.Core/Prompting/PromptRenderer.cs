@@ -7,7 +7,8 @@ namespace SoraStudio.Core.Prompting;
 /// <summary>
 /// Writes a <see cref="ShotSpec"/> as prompt text in the guide's layout: the five-part structure (style, scene,
 /// cinematography, actions, dialogue, background sound), then the ultra-detailed sections that are filled.
-/// Empty sections are left out. The text reads back with <see cref="PromptParser.Parse(string?)"/> into the same spec.
+/// Empty sections, beats and dialogue lines are left out (<see cref="EmptyRows"/>). The text reads back with
+/// <see cref="PromptParser.Parse(string?)"/> into the same spec, less those empty rows.
 /// Runs on every keystroke: one reused <see cref="StringBuilder"/>, no regex, no LINQ.
 /// </summary>
 public static class PromptRenderer
@@ -73,7 +74,7 @@ public static class PromptRenderer
         Labelled(sb, "Camera movement", c.Movement);
         Labelled(sb, "Lens", c.Lens);
         Labelled(sb, "Depth of field", c.DepthOfField);
-        Labelled(sb, "Lighting", c.Lighting);
+        Labelled(sb, c.LightingIncludesPalette ? "Lighting + palette" : "Lighting", c.Lighting);
         if (hasPalette) WritePalette(sb, c.PaletteAnchors);
         Labelled(sb, "Mood", c.Mood);
     }
@@ -94,11 +95,12 @@ public static class PromptRenderer
 
     private static void WriteActions(StringBuilder sb, ValueList<Beat> actions)
     {
-        if (actions.IsEmpty) return;
+        if (!AnyFilled(actions)) return;
         BeginSection(sb);
         sb.Append("Actions:\n");
         foreach (var beat in actions)
         {
+            if (EmptyRows.IsEmpty(beat)) continue;
             sb.Append('-');
             if (beat.StartSeconds is not null || beat.EndSeconds is not null)
             {
@@ -114,11 +116,12 @@ public static class PromptRenderer
 
     private static void WriteDialogue(StringBuilder sb, ValueList<DialogueLine> dialogue)
     {
-        if (dialogue.IsEmpty) return;
+        if (!AnyFilled(dialogue)) return;
         BeginSection(sb);
         sb.Append("Dialogue:\n");
         foreach (var line in dialogue)
         {
+            if (EmptyRows.IsEmpty(line)) continue;
             sb.Append("- ");
             var hasSpeaker = HasText(line.Speaker);
             if (hasSpeaker) Inline(sb, line.Speaker);
@@ -140,5 +143,17 @@ public static class PromptRenderer
             Inline(sb, line.Text ?? "");
             sb.Append("\"\n");
         }
+    }
+
+    private static bool AnyFilled(ValueList<Beat> actions)
+    {
+        foreach (var beat in actions) if (!EmptyRows.IsEmpty(beat)) return true;
+        return false;
+    }
+
+    private static bool AnyFilled(ValueList<DialogueLine> dialogue)
+    {
+        foreach (var line in dialogue) if (!EmptyRows.IsEmpty(line)) return true;
+        return false;
     }
 }

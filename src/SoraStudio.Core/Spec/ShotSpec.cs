@@ -42,6 +42,12 @@ public sealed record Cinematography
     public string Lens { get; init; } = "";
     public string DepthOfField { get; init; } = "";
     public string Lighting { get; init; } = "";
+
+    /// <summary>
+    /// The lighting was written under the guide's label "Lighting + palette:" (its text names colours too); the prompt
+    /// writes that label back, so an imported prompt keeps its words.
+    /// </summary>
+    public bool LightingIncludesPalette { get; init; }
     public ValueList<string> PaletteAnchors { get; init; } = [];
     public string Mood { get; init; } = "";
 

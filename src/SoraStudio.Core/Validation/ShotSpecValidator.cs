@@ -9,7 +9,7 @@ namespace SoraStudio.Core.Validation;
 
 /// <summary>
 /// Hard errors that the API would reject: the model, its sizes and durations, the rendered prompt's
-/// length, and the reference image; and the studio's <see cref="TextLimits"/> of every field (<see cref="SpecTextValidator"/>).
+/// length, the reference image, half-written beats and dialogue lines; and the studio's <see cref="TextLimits"/> of every field (<see cref="SpecTextValidator"/>).
 /// Property names are the JSON paths ("seconds", "referenceImage.width").
 /// Cheap enough for every keystroke: one render, no regular expressions. Build it once and reuse it.
 /// </summary>
@@ -56,6 +56,12 @@ public sealed class ShotSpecValidator : AbstractValidator<ShotSpec>
                 ? "The prompt is empty: describe the shot."
                 : Invariant($"The prompt must be at most {MaxPromptLength:N0} characters; it has {length:N0}."));
 
+        RuleFor(s => s).Custom((spec, context) =>
+        {
+            foreach (var (path, problem) in HalfWrittenRows(spec))
+                context.AddFailure(path, problem);
+        });
+
         When(s => s.ReferenceImage is not null, () =>
         {
             RuleFor(s => s.ReferenceImage!.ContentType)
@@ -79,6 +85,29 @@ public sealed class ShotSpecValidator : AbstractValidator<ShotSpec>
     }
 
     public ModelCatalog Catalog { get; }
+
+    /// <summary>
+    /// Beats with a time but no action, lines with a speaker or a delivery but no words: not empty rows, which the
+    /// prompt leaves out (<see cref="EmptyRows"/>), but not something to send either.
+    /// </summary>
+    private static IEnumerable<(string Path, string Problem)> HalfWrittenRows(ShotSpec spec)
+    {
+        for (var i = 0; i < spec.Actions.Count && i < TextLimits.Items; i++)
+        {
+            var beat = spec.Actions[i];
+            if (string.IsNullOrWhiteSpace(beat.Text) && !EmptyRows.IsEmpty(beat))
+                yield return ($"actions[{i}].text", $"Beat {i + 1} has a time but no action: describe what happens, or remove the beat.");
+        }
+        for (var i = 0; i < spec.Dialogue.Count && i < TextLimits.Items; i++)
+        {
+            var line = spec.Dialogue[i];
+            if (!string.IsNullOrWhiteSpace(line.Text)) continue;
+            if (!string.IsNullOrWhiteSpace(line.Speaker))
+                yield return ($"dialogue[{i}].text", $"Line {i + 1} gives {line.Speaker.Trim()} nothing to say: write the words, or remove the line.");
+            else if (!string.IsNullOrWhiteSpace(line.Delivery))
+                yield return ($"dialogue[{i}].text", $"Line {i + 1} has a delivery but no words: write the words, or remove the line.");
+        }
+    }
 
     private ModelInfo Model(ShotSpec spec) => Catalog.Find(spec.Model)!;
 

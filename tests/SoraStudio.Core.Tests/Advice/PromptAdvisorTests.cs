@@ -15,7 +15,7 @@ public class PromptAdvisorTests
         Assert.Equal(codes.Distinct().Count(), codes.Count);
         Assert.Equal(
             [
-                "real-people", "copyrighted-content", "under-18", "beats-per-duration", "dialogue-too-long", "one-camera-move",
+                "real-people", "copyrighted-content", "under-18", "beats-per-duration", "dialogue-too-long", "empty-rows", "one-camera-move", "no-camera",
                 "reference-redescribed", "no-style", "vague-wording", "palette-anchors", "shorter-clips",
                 "remix-empty", "remix-one-change", "remix-anchor",
             ],

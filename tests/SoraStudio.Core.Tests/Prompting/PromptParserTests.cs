@@ -92,6 +92,32 @@ public class PromptParserTests
         Assert.Equal("soft window light with warm lamp fill", PromptParser.Parse("Lighting + palette: soft window light with warm lamp fill").Cinematography.Lighting);
     }
 
+    [Fact]
+    public void TheGuidesLightingPlusPaletteLabelReadsBackInTheUsersWords()
+    {
+        var spec = PromptParser.Parse(GuideExamples.Read("guide-0221-examples.txt"));
+
+        Assert.True(spec.Cinematography.LightingIncludesPalette);
+        Assert.Contains("\nLighting + palette: warm backlight with soft rim\n", PromptRenderer.Render(spec) + "\n", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheGuidesStrongLightingExampleRoundTripsWithItsLabel()
+    {
+        const string strong = "Cinematography:\nLighting + palette: soft window light with warm lamp fill, cool rim from hallway\nPalette anchors: amber, cream, walnut brown";
+
+        Assert.Equal(strong, PromptRenderer.Render(PromptParser.Parse(strong)));
+    }
+
+    [Fact]
+    public void APlainLightingLabelStaysPlain()
+    {
+        var spec = PromptParser.Parse("Lighting: golden natural key");
+
+        Assert.False(spec.Cinematography.LightingIncludesPalette);
+        Assert.Equal("Cinematography:\nLighting: golden natural key", PromptRenderer.Render(spec));
+    }
+
     [Theory]
     [InlineData("Palette anchors: amber, cream, walnut brown")]
     [InlineData("Palette: amber; cream; walnut brown")]

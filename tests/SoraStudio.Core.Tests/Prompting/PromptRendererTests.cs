@@ -187,20 +187,45 @@ public class PromptRendererTests
     }
 
     [Fact]
-    public void BeatWithoutTextStillShowsItsBullet()
+    public void EmptyBeatsAreLeftOutAndASectionOfOnlyThoseWithThem()
     {
-        var spec = ShotSpec.Empty with { Actions = [new(""), new("", 1, 2)] };
-
-        Assert.Equal("Actions:\n-\n- (1–2s)", PromptRenderer.Render(spec));
-        Assert.Equal(spec, PromptParser.Parse(PromptRenderer.Render(spec)));
+        Assert.Equal("Rain.", PromptRenderer.Render(ShotSpec.Empty with { Scene = "Rain.", Actions = [new(""), new("  ")] }));
     }
 
     [Fact]
-    public void DialogueWithoutSpeakerKeepsItsDeliveryAndQuotes()
+    public void ABeatWithATimeButNoTextStillShowsItsBullet()
+    {
+        var spec = ShotSpec.Empty with { Actions = [new(""), new("", 1, 2)] };
+
+        Assert.Equal("Actions:\n- (1–2s)", PromptRenderer.Render(spec));
+        Assert.Equal(spec with { Actions = [new("", 1, 2)] }, PromptParser.Parse(PromptRenderer.Render(spec)));
+    }
+
+    [Fact]
+    public void DialogueWithoutSpeakerKeepsItsDeliveryAndQuotesAndALineWithoutWordsIsLeftOut()
     {
         var spec = ShotSpec.Empty with { Dialogue = [new("", "Nobody speaks.", "whispering"), new("", "")] };
 
-        Assert.Equal("Dialogue:\n- (whispering): \"Nobody speaks.\"\n- : \"\"", PromptRenderer.Render(spec));
+        Assert.Equal("Dialogue:\n- (whispering): \"Nobody speaks.\"", PromptRenderer.Render(spec));
+    }
+
+    [Theory]
+    [InlineData("guide-0971-full-prompt-with-dialogue-and-sound.txt")]
+    [InlineData("guide-0290-full-prompt-using-five-part-structure.txt")]
+    public void EmptyBeatsAndDialogueLinesAddedToAGuideExampleLeaveItsPromptUnchanged(string example)
+    {
+        var spec = PromptParser.Parse(GuideExamples.Read(example));
+        var withEmptyRows = spec with
+        {
+            Actions = spec.Actions.Insert(0, new Beat("")).Add(new Beat(" ")),
+            Dialogue = spec.Dialogue.Add(new DialogueLine("", "")).Insert(0, new DialogueLine("", " ")),
+        };
+
+        var rendered = PromptRenderer.Render(withEmptyRows);
+
+        Assert.Equal(PromptRenderer.Render(spec), rendered);
+        Assert.DoesNotContain("\n-\n", rendered + "\n", StringComparison.Ordinal);
+        Assert.DoesNotContain("- : \"\"", rendered, StringComparison.Ordinal);
     }
 
     [Fact]

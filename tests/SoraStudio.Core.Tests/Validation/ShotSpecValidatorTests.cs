@@ -123,4 +123,25 @@ public class ShotSpecValidatorTests
     [Fact]
     public void ANullSizeFromJsonIsAnErrorNotACrash() =>
         Assert.StartsWith("Size must be one of", Errors(SpecJson.Deserialize("""{"scene":"Rain.","size":null}"""))["size"]);
+
+    [Fact]
+    public void ABeatWithATimeButNoActionAndALineWithASpeakerButNoWordsAreErrors()
+    {
+        var errors = Errors(Valid with
+        {
+            Actions = [new("She turns."), new("", 2, 3)],
+            Dialogue = [new("Detective", "  "), new("", "", "whispering")],
+        });
+
+        Assert.Equal("Beat 2 has a time but no action: describe what happens, or remove the beat.", errors["actions[1].text"]);
+        Assert.Equal("Line 1 gives Detective nothing to say: write the words, or remove the line.", errors["dialogue[0].text"]);
+        Assert.Equal("Line 2 has a delivery but no words: write the words, or remove the line.", errors["dialogue[1].text"]);
+    }
+
+    [Fact]
+    public void EmptyBeatsAndDialogueLinesAreNoErrorsButAShotOfOnlyThoseHasAnEmptyPrompt()
+    {
+        Assert.Empty(Errors(Valid with { Actions = [new("")], Dialogue = [new("", "")] }));
+        Assert.Equal("The prompt is empty: describe the shot.", Errors(ShotSpec.Empty with { Actions = [new("")], Dialogue = [new("", "")] })["prompt"]);
+    }
 }

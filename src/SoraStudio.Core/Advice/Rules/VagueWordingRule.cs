@@ -7,7 +7,9 @@ namespace SoraStudio.Core.Advice.Rules;
 
 /// <summary>
 /// The guide's "clarity wins": vague cues ("a beautiful street", "moves quickly", "nice lighting") get the
-/// guide's concrete alternative from <see cref="Terms.WeakToStrong"/>; the fix puts it in place.
+/// guide's concrete alternative from <see cref="Terms.WeakToStrong"/>. Only a camera or look alternative is offered as
+/// a fix: the others are the guide's own story (a marble floor, a desk, a curb), and putting them in place would
+/// rewrite the user's scene, so for those the advice shows the example and leaves the words to the user.
 /// Spoken lines are not checked.
 /// </summary>
 public sealed partial class VagueWordingRule : IAdviceRule
@@ -36,6 +38,13 @@ public sealed partial class VagueWordingRule : IAdviceRule
             {
                 if (TermScan.MatchesIn(pattern, text.Text) is not [var first, ..] || claimed.Any(c => first.Index < c.Index + c.Length && c.Index < first.Index + first.Length)) continue;
                 claimed.Add(first);
+                if (!KeepsTheStory(pair))
+                {
+                    yield return new Advice(Code,
+                        $"“{first.Value.Trim()}” is vague: say what is particular to this shot, as concretely as the guide's “{pair.Strong}”.",
+                        text.Field, AdviceSeverity.Info);
+                    continue;
+                }
                 var replaced = pattern.Replace(text.Text, m => Capitalised(pair.Strong, char.IsUpper(m.Value[0])));
                 yield return new Advice(Code,
                     $"“{first.Value.Trim()}” is vague. The guide's concrete alternative: “{pair.Strong}”.",
@@ -47,6 +56,9 @@ public sealed partial class VagueWordingRule : IAdviceRule
             }
         }
     }
+
+    /// <summary>How the camera moves or what the image looks like; not who is where doing what, nor what is heard.</summary>
+    public static bool KeepsTheStory(WordingPair pair) => pair.Aspect is "camera" or "look";
 
     private static string Capitalised(string text, bool upper) =>
         upper ? char.ToUpperInvariant(text[0]) + text[1..] : text;

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
+using SoraStudio.Web.Features.Projects;
 
 namespace SoraStudio.Web.Features.Activity;
 
 public sealed record ActivityLine(long Id, DateTimeOffset At, string Actor, ActivityKind Kind, long? ShotId, long? TakeId, decimal? Cost, string Summary);
 
+/// <param name="TotalCost">What the project's takes commit of its budget now: a failed or canceled take's cost is released.</param>
 public sealed record ActivityPage(IReadOnlyList<ActivityLine> Lines, int Total, decimal TotalCost);
 
 /// <summary>Reads a project's activity log, newest first, for its members.</summary>
@@ -22,7 +24,8 @@ public sealed class ActivityQueries(IDbContextFactory<StudioDbContext> contexts,
             .Select(a => new ActivityLine(a.Id, a.At, a.Actor, a.Kind, a.ShotId, a.TakeId, a.Cost, a.Summary))
             .ToListAsync(cancellationToken);
         var total = await all.CountAsync(cancellationToken);
-        var cost = await all.SumAsync(a => a.Cost, cancellationToken) ?? 0;
-        return new ActivityPage(lines, total, cost);
+        // What the budget counts (takes not failed or canceled), so the page and GET …/budget say the same amount.
+        var committed = await Budget.CommittedAsync(db, projectId, cancellationToken);
+        return new ActivityPage(lines, total, committed);
     }
 }

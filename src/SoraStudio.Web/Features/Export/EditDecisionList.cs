@@ -39,10 +39,35 @@ public static class EditDecisionList
         return string.Create(CultureInfo.InvariantCulture, $"{totalSeconds / 3600:00}:{totalSeconds / 60 % 60:00}:{totalSeconds % 60:00}:{f:00}");
     }
 
-    /// <summary>EDL readers expect plain ASCII on one line.</summary>
-    private static string Ascii(string text, int max)
+    /// <summary>
+    /// EDL readers expect plain ASCII on one line: typographic punctuation becomes its ASCII form ("—" "-", "“" '"',
+    /// "…" "..."), accented letters lose their accents, and only what has no ASCII form at all becomes "?".
+    /// </summary>
+    public static string Ascii(string text, int max)
     {
-        var clean = new string(text.Select(c => c is >= ' ' and <= '~' ? c : c is '\r' or '\n' or '\t' ? ' ' : '?').ToArray()).Trim();
-        return clean.Length > max ? clean[..max] : clean;
+        var clean = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (c is >= ' ' and <= '~') clean.Append(c);
+            else if (c is '\r' or '\n' or '\t') clean.Append(' ');
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            else clean.Append(c switch
+            {
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => "-",
+                '\u2018' or '\u2019' or '\u201A' or '\u2032' => "'",
+                '\u201C' or '\u201D' or '\u201E' or '\u2033' or '\u00AB' or '\u00BB' => "\"",
+                '\u2026' => "...",
+                '\u00A0' or '\u2007' or '\u2009' or '\u202F' => " ",
+                '\u00D7' => "x",
+                '\u00DF' => "ss",
+                '\u00C6' => "AE",
+                '\u00E6' => "ae",
+                '\u00D8' => "O",
+                '\u00F8' => "o",
+                _ => "?",
+            });
+        }
+        var ascii = clean.ToString().Trim();
+        return ascii.Length > max ? ascii[..max] : ascii;
     }
 }

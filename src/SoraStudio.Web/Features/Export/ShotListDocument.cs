@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text;
 using SoraStudio.Core.Costs;
-using SoraStudio.Web.Features.Media;
 
 namespace SoraStudio.Web.Features.Export;
 
-/// <summary>The shot list as Markdown: per shot its selected take, duration, cost, thumbnail and exact prompt.</summary>
+/// <summary>
+/// The shot list as Markdown: per shot its selected take, duration, cost, a link to the take in the studio and the
+/// exact prompt. No images: the studio's media needs a signed-in session, so an embedded thumbnail would show broken
+/// wherever the file is read; the printable shot list page shows them.
+/// </summary>
 public static class ShotListDocument
 {
     public static string Markdown(ProjectSequence sequence, string? baseUrl = null)
@@ -19,8 +22,7 @@ public static class ShotListDocument
         {
             md.Append(CultureInfo.InvariantCulture, $"\n## {clip.Number}. {Escape(clip.ShotTitle)}\n\n");
             md.Append(CultureInfo.InvariantCulture, $"Take {clip.TakeId} · {clip.Model} · {clip.Size} · {clip.Length.ToString("0.#", CultureInfo.InvariantCulture)} s · {CostEstimate.Format(clip.Cost)}\n\n");
-            if (clip.HasThumbnail)
-                md.Append("![Take ").Append(clip.TakeId).Append(" thumbnail](").Append(baseUrl?.TrimEnd('/')).Append(ClipEndpoint.Url(clip.TakeId, "thumbnail")).Append(")\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"[Take {clip.TakeId} in the studio]({baseUrl?.TrimEnd('/')}/takes/{clip.TakeId}) (sign-in needed)\n\n");
             var fence = new string('`', Math.Max(3, LongestRun(clip.Prompt, '`') + 1));
             md.Append(fence).Append("text\n").Append(clip.Prompt.Replace("\r\n", "\n").TrimEnd('\n')).Append('\n').Append(fence).Append('\n');
         }

@@ -155,7 +155,10 @@ public sealed class ShotService(IDbContextFactory<StudioDbContext> contexts, IVa
             .SingleOrDefaultAsync(cancellationToken) ?? throw StudioException.NotFound("Shot", shotId);
     }
 
-    /// <summary>Deletes a shot and its takes; refused while one of its takes is still being generated.</summary>
+    /// <summary>
+    /// Deletes a shot and its takes; refused while one of its takes is still being generated. The shots after it move
+    /// up one place in the same save, so positions stay 0, 1, 2… and every "Shot N" means the same shot everywhere.
+    /// </summary>
     public async Task DeleteAsync(long shotId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -164,6 +167,9 @@ public sealed class ShotService(IDbContextFactory<StudioDbContext> contexts, IVa
         if (active > 0)
             throw new StudioException(StudioErrorKind.Conflict, $"The shot has {active} take(s) still generating; cancel them first.");
         db.Shots.Remove(shot);
+        var later = await db.Shots.Where(s => s.ProjectId == shot.ProjectId && s.Position > shot.Position).ToListAsync(cancellationToken);
+        foreach (var next in later)
+            next.Position--;
         await db.SaveChangesAsync(cancellationToken);
     }
 

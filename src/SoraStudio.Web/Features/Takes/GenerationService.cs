@@ -64,7 +64,7 @@ public sealed class GenerationService(
                     $"This exact prompt was blocked by moderation (take {blockedId}); change the shot before generating it again.");
         }
 
-        var estimate = Estimate(spec);
+        var estimate = Estimate(spec, variations);
         var takes = Enumerable.Range(0, variations).Select(_ => NewTake(shot.ProjectId, shot.Id, spec, prompt, estimate.PerTake, user.Name, shot.ReferenceAssetId)).ToList();
         await EnqueueAsync(db, shot.ProjectId, loaded.Budget, takes, estimate.Total, user, ActivityKind.Generated,
             $"generated {(variations == 1 ? "a take" : $"{variations} takes")} of “{shot.Title}”", cancellationToken);
@@ -208,15 +208,22 @@ public sealed class GenerationService(
         return outcome.Status;
     }
 
-    /// <summary>What <paramref name="variations"/> takes of the shot would cost, against the project's budget.</summary>
+    /// <summary>
+    /// What <paramref name="variations"/> takes of the shot would cost, against the project's budget. A shot that could
+    /// not be generated gets no price: it is refused here with the same errors as <see cref="GenerateAsync"/>, so nobody
+    /// is asked to confirm a price for a take that would be refused.
+    /// </summary>
     public async Task<CostQuote> QuoteAsync(long shotId, int variations = 1, CancellationToken cancellationToken = default)
     {
         if (variations is < 1 or > CostEstimator.MaxVariations)
             throw StudioException.Invalid("variations", $"Ask for 1 to {CostEstimator.MaxVariations} variations, not {variations}.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await access.RequireShotAsync(db, shotId, ProjectPermission.View, cancellationToken);
-        var shot = await db.Shots.AsNoTracking().Where(s => s.Id == shotId).Select(s => new { s.Spec, s.ProjectId, s.Project!.Budget })
+        var shot = await db.Shots.AsNoTracking().Where(s => s.Id == shotId).Select(s => new { s.Spec, s.Overrides, s.ProjectId, s.Project!.Budget, s.Project.StyleBible })
             .SingleOrDefaultAsync(cancellationToken) ?? throw StudioException.NotFound("Shot", shotId);
+        var result = await specs.ValidateAsync(shot.StyleBible.ApplyTo(shot.Spec, shot.Overrides).Spec, cancellationToken);
+        if (!result.IsValid)
+            throw StudioException.Invalid(result, "The shot cannot be generated yet.");
         // The style bible never changes model, size or duration, so the shot's own spec prices the take.
         var estimate = CostEstimator.Estimate(shot.Spec, Catalog, variations)
             ?? throw StudioException.Invalid("model", $"There is no price for {shot.Spec.Model} at {shot.Spec.Size} for {shot.Spec.Seconds} s.");
@@ -268,8 +275,8 @@ public sealed class GenerationService(
         return count;
     }
 
-    private CostEstimate Estimate(ShotSpec spec) =>
-        CostEstimator.Estimate(spec, Catalog)
+    private CostEstimate Estimate(ShotSpec spec, int variations = 1) =>
+        CostEstimator.Estimate(spec, Catalog, variations)
         ?? throw StudioException.Invalid("model", $"There is no price for {spec.Model} at {spec.Size} for {spec.Seconds} s.");
 
     private void EnsureReferenceExists(ShotSpec spec, Asset? asset, bool isRemix = false)

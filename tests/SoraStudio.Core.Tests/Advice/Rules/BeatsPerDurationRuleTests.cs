@@ -20,7 +20,29 @@ public class BeatsPerDurationRuleTests
         AdviceAssert.None(_rule, (ShotSpec.Empty with { Seconds = seconds }).WithBeats(beats));
 
     [Fact]
-    public void AShotWithoutActionsGetsNoAdvice() => AdviceAssert.None(_rule, ShotSpec.Empty with { Seconds = 12 });
+    public void AFourSecondShotWithoutActionsGetsNoAdvice() =>
+        AdviceAssert.None(_rule, GuideExample.Spec("guide-0316-simplified-prompt-example") with { Seconds = 4 });
+
+    [Fact]
+    public void ATwelveSecondShotWithoutBeatsIsAdvisedAndTheFixOnlyShortensIt()
+    {
+        var spec = GuideExample.Spec("guide-0316-simplified-prompt-example") with { Seconds = 12 };
+
+        var advice = AdviceAssert.Single(_rule, spec);
+
+        Assert.Equal("actions", advice.Field);
+        Assert.Contains("No action beats for 12 s: the guide recommends 3–6 beats for 12 s", advice.Message);
+        Assert.Equal(spec with { Seconds = 4 }, AdviceAssert.FixClears(_rule, advice));
+    }
+
+    [Fact]
+    public void ATwelveSecondExchangeWithoutBeatsIsAdvisedWithoutAFixWhenItsDialogueNeedsTheTime()
+    {
+        var advice = AdviceAssert.Single(_rule, GuideExample.Spec("guide-0971-full-prompt-with-dialogue-and-sound") with { Seconds = 12 });
+
+        Assert.Contains("No action beats for 12 s", advice.Message);
+        Assert.Null(advice.Fix);
+    }
 
     [Fact]
     public void FourBeatsInFourSecondsGetAWarningWhoseFixIsEightSeconds()

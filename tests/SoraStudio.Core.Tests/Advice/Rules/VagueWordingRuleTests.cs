@@ -19,19 +19,39 @@ public class VagueWordingRuleTests
         Assert.Equal(AdviceSeverity.Info, advice.Severity);
         Assert.Equal("scene", advice.Field);
         Assert.Contains("wet asphalt, zebra crosswalk, neon signs reflecting in puddles", advice.Message);
-        Assert.Equal("Wet asphalt, zebra crosswalk, neon signs reflecting in puddles at night.", AdviceAssert.FixClears(_rule, advice).Scene);
+        Assert.Null(advice.Fix);
     }
 
     [Fact]
-    public void MovesQuicklyInAnActionBeatGetsTheStrongVerb()
+    public void MovesQuicklyInAnActionBeatGetsTheStrongVerbAsAnExampleNotAsAFix()
     {
         var spec = ShotSpec.Empty with { Actions = [new("She looks up."), new("The person moves quickly to the door.")] };
 
         var advice = AdviceAssert.Single(_rule, spec);
 
         Assert.Equal("actions", advice.Field);
-        Assert.Equal("The person jogs three steps and stops at the curb to the door.", AdviceAssert.FixClears(_rule, advice).Actions[1].Text);
-        Assert.Equal("She looks up.", advice.Fix!.Actions[0].Text);
+        Assert.Contains("jogs three steps and stops at the curb", advice.Message);
+        Assert.Null(advice.Fix);
+    }
+
+    [Fact]
+    public void FootstepsInANoirSoundscapeAreAdvisedButTheSceneIsNotRewritten()
+    {
+        var spec = GuideExample.Spec("guide-0971-full-prompt-with-dialogue-and-sound") with { BackgroundSound = "Rain on the window, footsteps, a distant siren." };
+
+        var advice = AdviceAssert.Single(_rule, spec);
+
+        Assert.Equal("backgroundSound", advice.Field);
+        Assert.Contains("heavy boot footsteps echoing on marble floor", advice.Message);
+        Assert.Null(advice.Fix);
+    }
+
+    [Fact]
+    public void NoFixOfTheRuleChangesTheStory()
+    {
+        foreach (var pair in Terms.WeakToStrong.Where(p => !VagueWordingRule.KeepsTheStory(p)))
+            Assert.Null(Assert.Single(_rule.Check(ShotSpec.Empty with { Scene = pair.Weak })).Fix);
+        Assert.Equal(["camera", "look"], Terms.WeakToStrong.Where(VagueWordingRule.KeepsTheStory).Select(p => p.Aspect).Distinct().Order());
     }
 
     [Theory]
@@ -45,7 +65,8 @@ public class VagueWordingRuleTests
         var advice = AdviceAssert.Single(_rule, spec);
 
         Assert.Equal("cinematography.lighting", advice.Field);
-        Assert.Contains("lamp fill", AdviceAssert.FixClears(_rule, advice).Cinematography.Lighting);
+        Assert.Contains("lamp fill", advice.Message);
+        Assert.Null(advice.Fix);
     }
 
     [Fact]
@@ -65,7 +86,7 @@ public class VagueWordingRuleTests
         {
             var advice = Assert.Single(_rule.Check(ShotSpec.Empty with { BackgroundSound = pair.Weak }));
             Assert.Contains(pair.Strong, advice.Message);
-            Assert.Equal(pair.Strong, advice.Fix!.BackgroundSound);
+            Assert.Equal(VagueWordingRule.KeepsTheStory(pair) ? pair.Strong : null, advice.Fix?.BackgroundSound);
             Assert.Empty(_rule.Check(ShotSpec.Empty with { BackgroundSound = pair.Strong }));
         }
     }

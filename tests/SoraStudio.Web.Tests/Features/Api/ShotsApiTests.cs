@@ -145,6 +145,25 @@ public sealed class ShotsApiTests : IAsyncLifetime
         Assert.True(rendered.GetProperty("errors").TryGetProperty("seconds", out _));
     }
 
+    [Fact]
+    public async Task RenderLeavesEmptyRowsOutAndRefusesHalfWrittenOnes()
+    {
+        var blank = Seed.Spec() with { Actions = [new("She climbs."), new("")], Dialogue = [new("", "")] };
+        var halfWritten = Seed.Spec() with { Dialogue = [new("Keeper", "")] };
+
+        var rendered = await ApiAssert.JsonAsync(await _api.PostAsync("/api/v1/prompts/render", Json(JsonSerializer.SerializeToElement(blank, SpecJson.Options))));
+        var advice = await ApiAssert.JsonAsync(await _api.PostAsync("/api/v1/prompts/advise", Json(JsonSerializer.SerializeToElement(blank, SpecJson.Options))));
+        var refused = await ApiAssert.JsonAsync(await _api.PostAsync("/api/v1/prompts/render", Json(JsonSerializer.SerializeToElement(halfWritten, SpecJson.Options))));
+
+        var prompt = rendered.GetProperty("prompt").GetString()!;
+        Assert.EndsWith("Actions:\n- She climbs.", prompt);
+        Assert.DoesNotContain("Dialogue:", prompt);
+        Assert.True(rendered.GetProperty("valid").GetBoolean());
+        Assert.Contains("empty-rows", advice.GetProperty("advice").EnumerateArray().Select(a => a.GetProperty("code").GetString()));
+        Assert.False(refused.GetProperty("valid").GetBoolean());
+        Assert.True(refused.GetProperty("errors").TryGetProperty("dialogue[0].text", out _));
+    }
+
     private async Task<long> ProjectAsync()
     {
         using var response = await _api.PostAsJsonAsync("/api/v1/projects", new { name = "Lighthouse" });

@@ -32,7 +32,7 @@ public class ShotComposerTests : ComposeTestContext
 
         var cost = cut.Find(".composer-cost").TextContent;
         Assert.Contains("$4.00 per take", cost);
-        Assert.Contains("8 s at $0.50/s · 4 variations $16.00", cost);
+        Assert.Contains("8 s at $0.50/s · 1 variation $4.00", cost);
     }
 
     [Fact]
@@ -130,6 +130,34 @@ public class ShotComposerTests : ComposeTestContext
 
         Assert.Equal("1940s film noir, 35mm film", spec.Style);
         Assert.Empty(spec.Cinematography.PaletteAnchors);
+    }
+
+    [Fact]
+    public void ASceneTheUserWroteIsNotMarkedInheritedAndTheCharactersAreNeverCopiedIntoIt()
+    {
+        var bible = new Bible { Characters = [new SoraStudio.Core.StyleBible.BibleCharacter("Mara", "a keeper in a yellow oilskin")] };
+        var spec = ShotSpec.Empty with { Scene = "Mara climbs the stairs" };
+        var cut = Composer(spec, s => spec = s, bible);
+
+        Assert.Contains("Mara climbs the stairs. Mara: a keeper in a yellow oilskin.", cut.Find("pre.composer-prompt").TextContent);
+        var scene = cut.FindComponent<SceneSection>();
+        Assert.DoesNotContain("From the style bible", scene.Markup);
+        Assert.DoesNotContain("Inherited", scene.Markup);
+        Assert.Contains("When sent, the style bible adds to your scene: “Mara: a keeper in a yellow oilskin.”", scene.Markup);
+        Assert.DoesNotContain(scene.FindAll("button"), b => b.TextContent.Trim() == "Override");
+        Assert.Equal("Mara climbs the stairs", spec.Scene);
+    }
+
+    [Fact]
+    public void OverridingASceneFromTheSettingCopiesTheSettingWithoutTheCharacters()
+    {
+        var bible = new Bible { Setting = "A lighthouse on a cliff at dusk.", Characters = [new SoraStudio.Core.StyleBible.BibleCharacter("Mara", "a keeper in a yellow oilskin")] };
+        var spec = ShotSpec.Empty with { Actions = [new Beat("Mara lights the lamp.")] };
+        var cut = Composer(spec, s => spec = s, bible);
+
+        cut.FindComponent<SceneSection>().FindAll("button").Single(b => b.TextContent.Trim() == "Override").Click();
+
+        Assert.Equal("A lighthouse on a cliff at dusk.", spec.Scene);
     }
 
     [Fact]

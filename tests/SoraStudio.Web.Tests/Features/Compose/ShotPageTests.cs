@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Core.Spec;
 using SoraStudio.Core.StyleBible;
 using SoraStudio.Web.Features.Compose;
@@ -67,6 +68,35 @@ public class ShotPageTests : PageTestContext
         Assert.Contains("cold blue moonlight through fog", page.Find("pre.composer-prompt").TextContent);
         Assert.Contains("From the style bible", page.Markup);
         Assert.NotEmpty(page.FindAll(".composer-advice .composer-note"));
+    }
+
+    [Fact]
+    public async Task TheCostPanelPricesTheVariationsTheBoxAsksFor()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host, Seed.Spec(seconds: 8));
+        var page = Open(projectId, shotId);
+        Assert.Contains("1 variation $0.80", page.Find("[aria-label='Cost estimate']").TextContent);
+
+        page.FindByLabelText("Variations").Change("3");
+
+        page.WaitForAssertion(() => Assert.Contains("3 variations $2.40", page.Find("[aria-label='Cost estimate']").TextContent));
+    }
+
+    [Fact]
+    public async Task GenerateRefusesAShotWithAnEmptyPromptBeforeAskingToConfirmAPrice()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host, Seed.Spec(scene: "") with { Style = "" });
+        var dialogs = Services.GetRequiredService<Radzen.DialogService>();
+        var opened = 0;
+        dialogs.OnOpen += (_, _, _, _) => opened++;
+        var page = Open(projectId, shotId);
+
+        Button(page, "Generate").Click();
+
+        var notifications = Services.GetRequiredService<Radzen.NotificationService>();
+        page.WaitForAssertion(() => Assert.Contains(notifications.Messages, m => m.Summary == "Not generated" && m.Detail!.Contains("The prompt is empty")));
+        Assert.Equal(0, opened);
+        Assert.Empty(await StoredTakes.AllAsync(Host));
     }
 
     [Fact]

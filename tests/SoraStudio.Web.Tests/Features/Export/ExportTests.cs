@@ -73,9 +73,26 @@ public sealed class ExportTests
         Assert.StartsWith("# Lighthouse — shot list\n\n2 selected takes · running time 0:12 · cost $1.20", markdown);
         Assert.Contains("Without a selected take: Lamp", markdown);
         Assert.Contains($"## 2. Rocks\n\nTake {takes[1]} · sora-2 · 1280x720 · 8 s · $0.80", markdown);
-        Assert.Contains($"![Take {takes[1]} thumbnail](http://studio.test/media/takes/{takes[1]}/thumbnail)", markdown);
+        Assert.Contains($"[Take {takes[1]} in the studio](http://studio.test/takes/{takes[1]}) (sign-in needed)", markdown);
+        Assert.DoesNotContain("![", markdown);
+        Assert.DoesNotContain("/media/", markdown);
         Assert.Contains("Waves break on the rocks below, `code` and *stars*.", markdown);
         Assert.Equal("\\# a \\*b\\* \\[c\\]\\(d\\)", ShotListDocument.Escape("# a *b* [c](d)"));
+    }
+
+    [Theory]
+    [InlineData("Night — the keeper’s “last” climb…", "Night - the keeper's \"last\" climb...")]
+    [InlineData("Café à l’aube", "Cafe a l'aube")]
+    [InlineData("灯台", "??")]
+    public void EdlTitlesKeepTypographyAsItsAsciiForm(string title, string ascii) =>
+        Assert.Equal(ascii, EditDecisionList.Ascii(title, 120));
+
+    [Fact]
+    public void AnEdlOfAProjectWithAnEmDashInItsNameSaysADash()
+    {
+        var edl = EditDecisionList.Cmx3600(new ProjectSequence(1, "Noir — part one", [], []));
+
+        Assert.StartsWith("TITLE: Noir - part one\n", edl);
     }
 
     [Fact]

@@ -12,6 +12,27 @@ namespace SoraStudio.Web.Tests.Features.Shots;
 public sealed class ShotServiceTests
 {
     [Fact]
+    public async Task DeletingAShotNumbersTheRestOneTwoThree()
+    {
+        using var folder = new TempFolder();
+        await using var studio = await OfflineStudio.StartAsync(folder);
+        var projectId = await Seed.ProjectAsync(studio);
+        var shots = studio.Get<ShotService>();
+        var a = await shots.AddAsync(projectId, "A");
+        var b = await shots.AddAsync(projectId, "B");
+        var c = await shots.AddAsync(projectId, "C");
+        var d = await shots.AddAsync(projectId, "D");
+
+        await shots.DeleteAsync(b);
+        var e = await shots.AddAsync(projectId, "E");
+
+        var timeline = await studio.Get<GalleryQueries>().TimelineAsync(projectId);
+        Assert.Equal([a, c, d, e], timeline.Select(s => s.ShotId));
+        Assert.Equal([0, 1, 2, 3], timeline.Select(s => s.Position));
+        Assert.Equal([0, 1, 2, 3], (await shots.ListAsync(projectId)).Select(s => s.Position));
+    }
+
+    [Fact]
     public async Task ShotsJoinTheEndOfTheTimelineAndCanBeMoved()
     {
         using var folder = new TempFolder();

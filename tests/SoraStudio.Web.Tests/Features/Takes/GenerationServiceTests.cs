@@ -195,4 +195,17 @@ public sealed class GenerationServiceTests
         Assert.Equal((projectId, shotId, TakeStatus.Queued), (stream.Current.ProjectId, stream.Current.ShotId, stream.Current.Status));
         await stream.DisposeAsync();
     }
+
+    [Fact]
+    public async Task AShotThatCannotBeGeneratedGetsNoQuote()
+    {
+        using var folder = new TempFolder();
+        await using var studio = await OfflineStudio.StartAsync(folder);
+        var (_, shotId) = await Seed.ShotInNewProjectAsync(studio, Seed.Spec(scene: "") with { Style = "" });
+
+        var error = await Assert.ThrowsAsync<StudioException>(() => studio.Get<GenerationService>().QuoteAsync(shotId, 2));
+
+        Assert.Equal(StudioErrorKind.Invalid, error.Kind);
+        Assert.Equal(["The prompt is empty: describe the shot."], error.Errors["prompt"]);
+    }
 }
