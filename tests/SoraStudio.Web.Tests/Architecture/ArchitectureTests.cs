@@ -18,8 +18,6 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly (string From, string To)[] KnownCycleEdges =
     [
-        ("Accounts", "Activity"), // AccountService writes ActivityLog entries; Activity uses Accounts' ProjectAccess
-        ("Activity", "Review"), // ProjectActivityPage listens to EventStream<ReviewChanged>
         ("Export", "Gallery"), // Export's pages use GalleryStyles
         ("Projects", "Compose"), // StyleBibleEditor uses Compose's field components (ProseField, PaletteAnchorsField…)
         ("Takes", "Gallery"), // TakeCard and ShotTakes use the gallery's take cards and queries

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SoraStudio.Web.Data;
-using SoraStudio.Web.Features.Activity;
 
 namespace SoraStudio.Web.Features.Accounts;
 

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
-using SoraStudio.Web.Features.Activity;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Storage;
 

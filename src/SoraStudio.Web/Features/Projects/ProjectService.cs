@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using SoraStudio.Core.StyleBible;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
-using SoraStudio.Web.Features.Activity;
 using SoraStudio.Web.Generation;
 
 namespace SoraStudio.Web.Features.Projects;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
-using SoraStudio.Web.Features.Activity;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Features.Takes;
 

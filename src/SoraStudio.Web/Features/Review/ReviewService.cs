@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
-using SoraStudio.Web.Features.Activity;
 using SoraStudio.Web.Generation;
 
 namespace SoraStudio.Web.Features.Review;

@@ -7,7 +7,6 @@ using SoraStudio.Core.Spec;
 using SoraStudio.Core.Validation;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
-using SoraStudio.Web.Features.Activity;
 using SoraStudio.Web.Features.Projects;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Storage;

@@ -1,12 +1,16 @@
 using SoraStudio.Web.Data;
-using SoraStudio.Web.Features.Accounts;
 
-namespace SoraStudio.Web.Features.Activity;
+namespace SoraStudio.Web.Features.Accounts;
 
 /// <summary>
 /// Writes the project's activity log. Entries are added to the caller's context and saved with the change they
 /// record, so the log never claims what did not happen. Nothing updates or deletes an entry.
 /// </summary>
+/// <remarks>
+/// It sits in Accounts, not Activity: every entry is stamped with who acted (<see cref="StudioIdentity"/>), and every
+/// feature that records changes (accounts, projects, takes, review, import) stands on Accounts already; the Activity
+/// feature only reads the log.
+/// </remarks>
 public static class ActivityLog
 {
     public static ActivityEntry Add(StudioDbContext db, DateTimeOffset at, long projectId, StudioIdentity actor, ActivityKind kind, string summary,
