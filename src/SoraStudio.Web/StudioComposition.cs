@@ -60,7 +60,7 @@ public static class StudioComposition
         // Blazor Server with Radzen components; what the app shell shows about the current page, one per circuit.
         services.AddRazorComponents().AddInteractiveServerComponents()
             // A composer field holds up to a whole prompt's 32,000 characters, sent whole on every keystroke (FieldLimits).
-            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = Features.Compose.FieldLimits.MaxMessageBytes);
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = Components.Fields.FieldLimits.MaxMessageBytes);
         services.AddRadzenComponents();
         services.AddScoped<ShellState>();
 

@@ -18,7 +18,6 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly (string From, string To)[] KnownCycleEdges =
     [
-        ("Projects", "Compose"), // StyleBibleEditor uses Compose's field components (ProseField, PaletteAnchorsField…)
         ("Takes", "Gallery"), // TakeCard and ShotTakes use the gallery's take cards and queries
         ("Takes", "Review"), // TakeCard shows review state
     ];

@@ -3,6 +3,7 @@ using Radzen;
 using SoraStudio.Core.Catalog;
 using SoraStudio.Core.Prompting;
 using SoraStudio.Core.Spec;
+using SoraStudio.Web.Components.Fields;
 using SoraStudio.Web.Features.Compose;
 using Bible = SoraStudio.Core.StyleBible.StyleBible;
 

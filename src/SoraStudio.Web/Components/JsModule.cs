@@ -1,6 +1,6 @@
 using Microsoft.JSInterop;
 
-namespace SoraStudio.Web.Features.Compose;
+namespace SoraStudio.Web.Components;
 
 /// <summary>One of the app's ES modules under wwwroot/js, imported on first use.</summary>
 public sealed class JsModule(IJSRuntime js, string path) : IAsyncDisposable

@@ -1,6 +1,6 @@
 using SoraStudio.Core.Validation;
 
-namespace SoraStudio.Web.Features.Compose;
+namespace SoraStudio.Web.Components.Fields;
 
 /// <summary>How much one field takes: the studio's one set of <see cref="TextLimits"/>, as the browser's inputs apply them.</summary>
 public static class FieldLimits
