@@ -3,6 +3,7 @@ using SoraStudio.SoraApi;
 using SoraStudio.TestSupport;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Gallery;
+using SoraStudio.Web.Features.Takes;
 
 namespace SoraStudio.Web.Bench;
 
@@ -18,6 +19,7 @@ public class GalleryQueriesBenchmark
 
     private StudioTestHost _studio = null!;
     private GalleryQueries _gallery = null!;
+    private TakeQueries _takes = null!;
     private long _projectId;
     private long _shotId;
     private long _takeId;
@@ -27,6 +29,7 @@ public class GalleryQueriesBenchmark
     {
         _studio = await BenchStudio.StartAsync();
         _gallery = _studio.Get<GalleryQueries>();
+        _takes = _studio.Get<TakeQueries>();
         var (projectId, shotIds) = await _studio.ProjectAsync(Shots);
         _projectId = projectId;
         _shotId = shotIds[Shots / 2];
@@ -97,7 +100,7 @@ public class GalleryQueriesBenchmark
     public Task<TakePage> ProjectTakesLastPageReadyOnly() => _gallery.ProjectTakesAsync(_projectId, TakeStatus.Ready, page: 62);
 
     [Benchmark]
-    public Task<IReadOnlyList<TakeCard>> TakesOfShot() => _gallery.TakesOfShotAsync(_shotId);
+    public Task<IReadOnlyList<TakeCard>> TakesOfShot() => _takes.TakesOfShotAsync(_shotId);
 
     [Benchmark]
     public Task<TakeDetail> TakeDetail() => _gallery.TakeAsync(_takeId);

@@ -43,7 +43,7 @@ public class ImportedNotesTests(BrowserFixture fixture) : StudioPageTest(fixture
                 first["comments"]![0]!["author"] = stranger.DeepClone();
                 first["review"]!["reviewedBy"] = stranger.DeepClone();
             }));
-            takeId = (await services.GetRequiredService<SoraStudio.Web.Features.Gallery.GalleryQueries>().TakesOfShotAsync(
+            takeId = (await services.GetRequiredService<TakeQueries>().TakesOfShotAsync(
                 (await services.GetRequiredService<ShotService>().ListAsync(imported)).Single().Id)).Single().TakeId;
         }
         await SignInAsync();

@@ -3,6 +3,7 @@ using SoraStudio.Core.Costs;
 using SoraStudio.Core.Spec;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Gallery;
+using SoraStudio.Web.Features.Takes;
 
 namespace SoraStudio.Web.Features.Api;
 

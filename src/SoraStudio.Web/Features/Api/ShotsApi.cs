@@ -1,5 +1,4 @@
 using SoraStudio.Core.Validation;
-using SoraStudio.Web.Features.Gallery;
 using SoraStudio.Web.Features.Projects;
 using SoraStudio.Web.Features.Shots;
 using SoraStudio.Web.Features.Takes;
@@ -124,8 +123,8 @@ internal static class ShotsApi
             .Accepts<GenerateRequest>("application/json").Produces<QueuedTakes>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/shots/{shotId:long}/takes", async (long shotId, GalleryQueries gallery, CancellationToken ct) =>
-                ApiJson.Ok((await gallery.TakesOfShotAsync(shotId, ct)).Select(TakeSummary.From).ToList()))
+        api.MapGet("/shots/{shotId:long}/takes", async (long shotId, TakeQueries takes, CancellationToken ct) =>
+                ApiJson.Ok((await takes.TakesOfShotAsync(shotId, ct)).Select(TakeSummary.From).ToList()))
             .WithName("ListShotTakes").WithSummary("The shot's takes, newest first.")
             .Produces<IReadOnlyList<TakeSummary>>().ProducesProblem(StatusCodes.Status404NotFound);
     }

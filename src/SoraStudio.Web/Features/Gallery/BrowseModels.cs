@@ -1,4 +1,5 @@
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Takes;
 
 namespace SoraStudio.Web.Features.Gallery;
 

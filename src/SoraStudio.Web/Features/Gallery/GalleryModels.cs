@@ -1,5 +1,6 @@
 using SoraStudio.Core.Spec;
 using SoraStudio.Web.Data;
+using SoraStudio.Web.Features.Takes;
 
 namespace SoraStudio.Web.Features.Gallery;
 
@@ -14,29 +15,6 @@ public sealed record TimelineShot(
     int TakeCount,
     int ReadyCount,
     int ActiveCount);
-
-/// <summary>One take as a gallery card shows it. Paths are inside the clip store; a null review state means nobody reviewed it (pending).</summary>
-public sealed record TakeCard(
-    long TakeId,
-    long ShotId,
-    long? ParentTakeId,
-    string? RemixInstruction,
-    TakeStatus Status,
-    int Progress,
-    FailureClass? FailureClass,
-    string? ErrorMessage,
-    string Model,
-    string Size,
-    int Seconds,
-    decimal EstimatedCost,
-    decimal? Cost,
-    string RequestedBy,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? CompletedAt,
-    string? ThumbnailPath,
-    string? VideoPath,
-    ReviewState? ReviewState = null,
-    int? Rating = null);
 
 public sealed record ClipInfo(
     long Id,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
+using SoraStudio.Web.Features.Takes;
 using SoraStudio.Web.Generation;
 
 namespace SoraStudio.Web.Features.Gallery;
@@ -170,7 +171,7 @@ public sealed partial class GalleryQueries
     public async Task<ShotLineage> LineageAsync(long shotId, CancellationToken cancellationToken = default)
     {
         var shot = await ShotHeadAsync(shotId, cancellationToken);
-        var cards = await TakesOfShotAsync(shotId, cancellationToken);
+        var cards = await takeQueries.TakesOfShotAsync(shotId, cancellationToken);
         return new ShotLineage(shot.ProjectId, shotId, shot.Title, shot.SelectedTakeId, ShotLineage.Build(cards));
     }
 

@@ -3,12 +3,13 @@ using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Features.Projects;
+using SoraStudio.Web.Features.Takes;
 using SoraStudio.Web.Generation;
 
 namespace SoraStudio.Web.Features.Gallery;
 
 /// <summary>The reads behind the timeline and the gallery: no tracking, projected to what the page shows.</summary>
-public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> contexts, ProjectAccess access)
+public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> contexts, ProjectAccess access, TakeQueries takeQueries)
 {
     public const int MaxPageSize = 200;
 
@@ -29,18 +30,6 @@ public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> co
                 s.Takes.Count(),
                 s.Takes.Count(t => t.Status == TakeStatus.Ready),
                 s.Takes.Count(t => TakeStateMachine.Active.Contains(t.Status))))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>A shot's takes, newest first.</summary>
-    public async Task<IReadOnlyList<TakeCard>> TakesOfShotAsync(long shotId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await access.RequireShotAsync(db, shotId, ProjectPermission.View, cancellationToken);
-        return await db.Takes.AsNoTracking()
-            .Where(t => t.ShotId == shotId)
-            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            .Select(Card(db))
             .ToListAsync(cancellationToken);
     }
 
@@ -77,23 +66,23 @@ public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> co
         (StudioDbContext db, long projectId, TakeStatus status, CancellationToken _) => db.Takes.Count(t => t.ProjectId == projectId && t.Status == status));
 
     private static readonly Func<StudioDbContext, long, int, int, IAsyncEnumerable<TakeCard>> NewestAll = EF.CompileAsyncQuery<StudioDbContext, long, int, int, TakeCard>(
-        WithCards<Func<StudioDbContext, long, int, int, IQueryable<TakeCard>>>((db, projectId, skip, take) => db.Takes.AsNoTracking()
+        TakeCards.Inline<Func<StudioDbContext, long, int, int, IQueryable<TakeCard>>>((db, projectId, skip, take) => db.Takes.AsNoTracking()
             .Where(t => t.ProjectId == projectId)
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .Skip(skip).Take(take)
-            .Select(t => AsCard(db, t))));
+            .Select(t => TakeCards.AsCard(db, t))));
 
     private static readonly Func<StudioDbContext, long, TakeStatus, int, int, IAsyncEnumerable<TakeCard>> NewestOfStatus = EF.CompileAsyncQuery<StudioDbContext, long, TakeStatus, int, int, TakeCard>(
-        WithCards<Func<StudioDbContext, long, TakeStatus, int, int, IQueryable<TakeCard>>>((db, projectId, status, skip, take) => db.Takes.AsNoTracking()
+        TakeCards.Inline<Func<StudioDbContext, long, TakeStatus, int, int, IQueryable<TakeCard>>>((db, projectId, status, skip, take) => db.Takes.AsNoTracking()
             .Where(t => t.ProjectId == projectId && t.Status == status)
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .Skip(skip).Take(take)
-            .Select(t => AsCard(db, t))));
+            .Select(t => TakeCards.AsCard(db, t))));
 
     private static readonly Func<StudioDbContext, long, CancellationToken, Task<TakeDetail?>> Detail = EF.CompileAsyncQuery(
-        WithCards<Func<StudioDbContext, long, CancellationToken, TakeDetail?>>((db, takeId, _) => db.Takes.AsNoTracking()
+        TakeCards.Inline<Func<StudioDbContext, long, CancellationToken, TakeDetail?>>((db, takeId, _) => db.Takes.AsNoTracking()
             .Where(t => t.Id == takeId)
-            .Select(t => new TakeDetail(AsCard(db, t), t.ProjectId, t.Prompt, t.Spec, t.VideoId, t.RetryOfTakeId, t.Attempts, t.SubmittedAt, t.ExpiresAt,
+            .Select(t => new TakeDetail(TakeCards.AsCard(db, t), t.ProjectId, t.Prompt, t.Spec, t.VideoId, t.RetryOfTakeId, t.Attempts, t.SubmittedAt, t.ExpiresAt,
                 t.Clips.OrderBy(c => c.Id)
                     .Select(c => new ClipInfo(c.Id, c.Variant, c.RelativePath, c.Bytes, c.Sha256, c.ContentType, c.Width, c.Height, c.DurationSeconds))
                     .ToList()))

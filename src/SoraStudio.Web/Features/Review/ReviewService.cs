@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SoraStudio.SoraApi;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
+using SoraStudio.Web.Features.Takes;
 using SoraStudio.Web.Generation;
 
 namespace SoraStudio.Web.Features.Review;

@@ -82,7 +82,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture fixture) : ICl
         ["budget"] = (ProjectPermission.View, (s, i) => s.Get<ProjectService>().GetBudgetAsync(i.ProjectId)),
         ["timeline"] = (ProjectPermission.View, (s, i) => s.Get<GalleryQueries>().TimelineAsync(i.ProjectId)),
         ["project takes"] = (ProjectPermission.View, (s, i) => s.Get<GalleryQueries>().ProjectTakesAsync(i.ProjectId)),
-        ["shot takes"] = (ProjectPermission.View, (s, i) => s.Get<GalleryQueries>().TakesOfShotAsync(i.ShotId)),
+        ["shot takes"] = (ProjectPermission.View, (s, i) => s.Get<TakeQueries>().TakesOfShotAsync(i.ShotId)),
         ["take detail"] = (ProjectPermission.View, (s, i) => s.Get<GalleryQueries>().TakeAsync(i.TakeId)),
         ["remix tree"] = (ProjectPermission.View, (s, i) => s.Get<GalleryQueries>().RemixTreeAsync(i.TakeId)),
         ["get shot"] = (ProjectPermission.View, (s, i) => s.Get<ShotService>().GetAsync(i.ShotId)),

@@ -3,7 +3,7 @@ using Radzen;
 using SoraStudio.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Web.Features.Gallery;
-using SoraStudio.Web.Features.Review;
+using SoraStudio.Web.Features.Takes;
 using SoraStudio.Web.Generation;
 
 namespace SoraStudio.Web.Tests.Features.Gallery;

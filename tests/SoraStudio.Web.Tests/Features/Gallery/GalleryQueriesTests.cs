@@ -3,6 +3,7 @@ using SoraStudio.Web.Data;
 using SoraStudio.Web.Features;
 using SoraStudio.Web.Features.Gallery;
 using SoraStudio.Web.Features.Shots;
+using SoraStudio.Web.Features.Takes;
 using SoraStudio.Web.Tests.TestSupport;
 
 namespace SoraStudio.Web.Tests.Features.Gallery;
@@ -39,7 +40,7 @@ public sealed class GalleryQueriesTests
         var page1 = await gallery.ProjectTakesAsync(projectId, page: 1, pageSize: 2);
         var page2 = await gallery.ProjectTakesAsync(projectId, page: 2, pageSize: 2);
         var readyOnly = await gallery.ProjectTakesAsync(projectId, TakeStatus.Ready);
-        var ofShot = await gallery.TakesOfShotAsync(first);
+        var ofShot = await studio.Get<TakeQueries>().TakesOfShotAsync(first);
 
         Assert.Equal(4, page1.Total);
         Assert.Equal([queued, remix], page1.Takes.Select(t => t.TakeId));

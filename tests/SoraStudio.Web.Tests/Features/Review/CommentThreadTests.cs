@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Review;
+using SoraStudio.Web.Features.Takes;
 using SoraStudio.Web.Generation;
 using SoraStudio.Web.Tests.Features.Compose;
 using SoraStudio.Web.Tests.TestSupport;
