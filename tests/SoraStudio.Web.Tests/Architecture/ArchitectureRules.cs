@@ -122,6 +122,34 @@ internal static partial class ArchitectureRules
     [GeneratedRegex(@"\bFeatures\.(\w+)")]
     private static partial Regex FeatureReference();
 
+    /// <summary>
+    /// Which feature (a namespace right under <paramref name="featuresNamespace"/>) uses which other in compiled code:
+    /// signatures and IL, Razor components included. This sees a use the sources need not name (a type inferred, a
+    /// component found through another folder's imports) that <see cref="FeatureDependencies"/> would miss.
+    /// </summary>
+    public static Dictionary<string, SortedSet<string>> FeatureTypeDependencies(IEnumerable<Type> types, string featuresNamespace)
+    {
+        var graph = new Dictionary<string, SortedSet<string>>();
+        foreach (var type in types)
+        {
+            if (FeatureOf(type, featuresNamespace) is not { } owner)
+                continue;
+            if (!graph.TryGetValue(owner, out var uses))
+                graph[owner] = uses = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var used in IlReferences.TypesUsedBy(type))
+            {
+                if (FeatureOf(used, featuresNamespace) is { } other && other != owner)
+                    uses.Add(other);
+            }
+        }
+        return graph;
+    }
+
+    private static string? FeatureOf(Type type, string featuresNamespace) =>
+        type.Namespace is { } name && name.StartsWith(featuresNamespace + ".", StringComparison.Ordinal)
+            ? name[(featuresNamespace.Length + 1)..].Split('.')[0]
+            : null;
+
     /// <summary>A cycle of the graph as "A → B → A", or null when it has none.</summary>
     public static string? FindCycle(IReadOnlyDictionary<string, SortedSet<string>> graph)
     {

@@ -124,6 +124,19 @@ public sealed class ArchitectureRulesTests : IDisposable
         Assert.Null(ArchitectureRules.FindCycle(ArchitectureRules.FeatureDependencies(_tree.Path)));
     }
 
+    [Fact]
+    public void FeaturesThatUseEachOtherInCompiledCodeAreReportedEvenWhenOnlyTheCodeNamesTheOther()
+    {
+        var graph = ArchitectureRules.FeatureTypeDependencies(Fakes, FakesNamespace + ".Features");
+
+        Assert.Equal(["Leaf", "Pong"], graph["Ping"]);
+        Assert.Equal(["Leaf", "Ping"], graph["Pong"]);
+        Assert.Empty(graph["Leaf"]);
+        Assert.Equal("Ping → Pong → Ping", ArchitectureRules.FindCycle(graph));
+        graph["Ping"].Remove("Pong");
+        Assert.Null(ArchitectureRules.FindCycle(graph));
+    }
+
     private void Write(string relativePath, string text)
     {
         var path = Path.Combine(_tree.Path, relativePath);

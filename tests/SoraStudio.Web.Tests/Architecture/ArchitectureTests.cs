@@ -93,6 +93,16 @@ public sealed class ArchitectureTests
         Assert.True(cycle is null, $"Feature folders depend on each other in a cycle: {cycle}");
     }
 
+    [Fact]
+    public void FeaturesFormNoCycleInTheCompiledCode()
+    {
+        var graph = ArchitectureRules.FeatureTypeDependencies(WebTypes, "SoraStudio.Web.Features");
+
+        Assert.Contains("Accounts", graph["Api"]);
+        var cycle = ArchitectureRules.FindCycle(graph);
+        Assert.True(cycle is null, $"Features use each other in a cycle in the compiled code: {cycle}");
+    }
+
     private static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);

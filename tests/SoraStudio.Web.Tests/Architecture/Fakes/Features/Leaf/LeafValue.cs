@@ -1,0 +1,3 @@
+namespace SoraStudio.Web.Tests.Architecture.Fakes.Features.Leaf;
+
+internal sealed record LeafValue(string Text);
