@@ -15,7 +15,10 @@ public sealed record TimelineShot(
     int ReadyCount,
     int ActiveCount);
 
-/// <summary>One take as a gallery card shows it. Paths are inside the clip store; a null review state means nobody reviewed it (pending).</summary>
+/// <summary>
+/// One take as a gallery card shows it. Paths are inside the clip store; a null review state means nobody reviewed it
+/// (pending). <see cref="Kind"/> says how a child came from its parent (remix, edit, extension).
+/// </summary>
 public sealed record TakeCard(
     long TakeId,
     long ShotId,
@@ -36,7 +39,8 @@ public sealed record TakeCard(
     string? ThumbnailPath,
     string? VideoPath,
     ReviewState? ReviewState = null,
-    int? Rating = null);
+    int? Rating = null,
+    TakeKind Kind = TakeKind.Generation);
 
 public sealed record ClipInfo(
     long Id,
@@ -62,8 +66,9 @@ public sealed record TakeDetail(
     DateTimeOffset? ExpiresAt,
     IReadOnlyList<ClipInfo> Clips);
 
-/// <summary>A take in a remix tree: its parent (null for the root) and its place among its siblings.</summary>
-public sealed record RemixNode(long TakeId, long? ParentTakeId, string? RemixInstruction, TakeStatus Status, string? ThumbnailPath, DateTimeOffset CreatedAt);
+/// <summary>A take in a lineage tree: its parent (null for the root), how it came from it, and its place among its siblings.</summary>
+public sealed record RemixNode(long TakeId, long? ParentTakeId, string? RemixInstruction, TakeStatus Status, string? ThumbnailPath, DateTimeOffset CreatedAt,
+    TakeKind Kind = TakeKind.Generation);
 
 public sealed record TakePage(IReadOnlyList<TakeCard> Takes, int Total, int Page, int PageSize);
 
