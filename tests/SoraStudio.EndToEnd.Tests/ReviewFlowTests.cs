@@ -10,11 +10,11 @@ using SoraStudio.Web.Features.Takes;
 
 namespace SoraStudio.EndToEnd.Tests;
 
-/// <summary>Two people on one take: a note becomes the next remix, and approving it closes the note.</summary>
+/// <summary>Two people on one take: a note becomes the next take (an edit: the emulator's models have edits), and approving it closes the note.</summary>
 public class ReviewFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
 {
     [Fact]
-    public async Task AReviewersNoteAtTwoSecondsBecomesTheOwnersRemixAndResolvesWhenTheRemixIsApproved()
+    public async Task AReviewersNoteAtTwoSecondsBecomesTheOwnersEditAndResolvesWhenTheEditIsApproved()
     {
         var takeId = await SeedReadyTakeAsync();
         var projectId = await ProjectOfAsync(takeId);
@@ -51,20 +51,20 @@ public class ReviewFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await Assertions.Expect(Page.Locator(".scrub-marker[aria-label^='0:02 Rita Reviewer']")).ToBeVisibleAsync();
         await ScreenshotAsync(Page, "take-review-comment");
 
-        // The owner turns it into a remix.
-        await comment.GetByRole(AriaRole.Button, new() { Name = "Turn into remix" }).ClickAsync();
-        await Assertions.Expect(Page.GetByLabel("Remix instruction", new() { Exact = true })).ToHaveValueAsync("Make the lantern flicker <b>less</b>");
-        await Page.GetByLabel("Remix instruction", new() { Exact = true }).FillAsync("Make the lantern flicker less");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Queue remix" }).ClickAsync();
-        var remixLink = comment.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Remix: take \d+$") });
-        await Assertions.Expect(remixLink).ToBeVisibleAsync();
-        var remixId = long.Parse((await remixLink.TextContentAsync())!.Trim().Split(' ').Last(), CultureInfo.InvariantCulture);
-        await WaitUntilReadyAsync(remixId);
+        // The owner turns it into an edit.
+        await comment.GetByRole(AriaRole.Button, new() { Name = "Turn into edit" }).ClickAsync();
+        await Assertions.Expect(Page.GetByLabel("Edit instruction", new() { Exact = true })).ToHaveValueAsync("Make the lantern flicker <b>less</b>");
+        await Page.GetByLabel("Edit instruction", new() { Exact = true }).FillAsync("Make the lantern flicker less");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Queue edit" }).ClickAsync();
+        var editLink = comment.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Edit: take \d+$") });
+        await Assertions.Expect(editLink).ToBeVisibleAsync();
+        var editId = long.Parse((await editLink.TextContentAsync())!.Trim().Split(' ').Last(), CultureInfo.InvariantCulture);
+        await WaitUntilReadyAsync(editId);
 
         // The reviewer approves the new take; the note resolves, and the owner sees that live.
         // The old review link lands on the take's page.
-        await OpenAsync(reviewer, $"/takes/{remixId}/review");
-        await Assertions.Expect(reviewer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($@"/takes/{remixId}$"));
+        await OpenAsync(reviewer, $"/takes/{editId}/review");
+        await Assertions.Expect(reviewer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($@"/takes/{editId}$"));
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await Assertions.Expect(reviewer.Locator("[data-review-state='Approved']")).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByText("1 resolved")).ToBeVisibleAsync(new() { Timeout = 3000 });
@@ -72,14 +72,14 @@ public class ReviewFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await Assertions.Expect(comment).ToContainTextAsync("Resolved by Rita Reviewer");
         await ScreenshotAsync(reviewer, "take-review-approved");
 
-        // The owner's gallery filters by review state: only the approved remix.
+        // The owner's gallery filters by review state: only the approved edit.
         await OpenAsync($"/projects/{projectId}/gallery");
         await Assertions.Expect(Page.Locator("#gallery-count")).ToHaveTextAsync("2 takes");
         await Page.GetByRole(AriaRole.Combobox, new() { Name = "Review" }).ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = "Approved" }).ClickAsync();
         await Page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(Page.Locator("#gallery-count")).ToHaveTextAsync("1 take");
-        await Assertions.Expect(Page.GetByRole(AriaRole.Article, new() { Name = $"Take {remixId}", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Article, new() { Name = $"Take {editId}", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Article, new() { Name = $"Take {takeId}", Exact = true })).ToHaveCountAsync(0);
         await ScreenshotAsync(Page, "gallery-review-filter");
     }

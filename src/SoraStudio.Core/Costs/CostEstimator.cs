@@ -28,15 +28,16 @@ public static class CostEstimator
     }
 
     /// <summary>
-    /// What extending a clip by <paramref name="addedSeconds"/> costs: the added seconds at the source's price per
-    /// second (an extension adds 4–20 s whatever clip lengths the model offers); null without a price.
+    /// What <paramref name="seconds"/> of video cost at the model's price per second for the size, whatever clip lengths
+    /// the model offers for a create: an extension's added seconds (4–20 s), or an edit or remix of a clip of any length
+    /// (an extended one is the stitched total). Null without a price.
     /// </summary>
-    public static CostEstimate? EstimateExtension(string model, string size, int addedSeconds, ModelCatalog catalog)
+    public static CostEstimate? EstimateLength(string model, string size, int seconds, ModelCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         if (catalog.Find(model) is not { } info || info.PricePerSecond(size) is not decimal perSecond)
             return null;
-        var cost = perSecond * addedSeconds;
-        return new CostEstimate(info.Id, size, addedSeconds, 1, perSecond, cost, cost);
+        var cost = perSecond * seconds;
+        return new CostEstimate(info.Id, size, seconds, 1, perSecond, cost, cost);
     }
 }

@@ -91,9 +91,11 @@ internal sealed class DownloadStep(IVideosApi api, ClipStore store, ILogger<Down
         var take = step.Take;
         take.Progress = 100;
         await using var transaction = await step.Db.Database.BeginTransactionAsync(CancellationToken.None);
-        // The shot's first ready take becomes its selected take, unless someone has chosen one meanwhile.
-        await step.Db.Shots.Where(s => s.Id == take.ShotId && s.SelectedTakeId == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(shot => shot.SelectedTakeId, take.Id), CancellationToken.None);
+        // The shot's first ready take becomes its selected take, unless someone has chosen one meanwhile. Not an
+        // extension: it is longer than its source and replaces it on the timeline only when someone selects it.
+        if (take.Kind != TakeKind.Extension)
+            await step.Db.Shots.Where(s => s.Id == take.ShotId && s.SelectedTakeId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(shot => shot.SelectedTakeId, take.Id), CancellationToken.None);
         await step.FinishAsync(TakeStatus.Ready, message: message);
         await transaction.CommitAsync(CancellationToken.None);
     }

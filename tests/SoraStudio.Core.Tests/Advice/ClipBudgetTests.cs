@@ -10,6 +10,8 @@ public class ClipBudgetTests
     [InlineData(4, 1, 2)]
     [InlineData(8, 2, 4)]
     [InlineData(12, 3, 6)]
+    [InlineData(16, 4, 8)]
+    [InlineData(20, 5, 10)]
     public void BeatRangesMatchTheGuidesTimingTable(int seconds, int min, int max) =>
         Assert.Equal((min, max), ClipBudget.Beats(seconds));
 
@@ -17,6 +19,8 @@ public class ClipBudgetTests
     [InlineData(4, 12, 2)]
     [InlineData(8, 24, 4)]
     [InlineData(12, 36, 6)]
+    [InlineData(16, 48, 8)]
+    [InlineData(20, 60, 10)]
     public void DialogueBudgetIsThreeWordsAndHalfALinePerSecond(int seconds, int words, int lines)
     {
         Assert.Equal(words, ClipBudget.DialogueWords(seconds));

@@ -29,6 +29,25 @@ public class CostEstimatorTests
     }
 
     [Fact]
+    public void Sora2ProForTwentySecondsAt1080pIsPricedFromTheCatalog()
+    {
+        var estimate = CostEstimator.Estimate(ShotSpec.Empty with { Model = "sora-2-pro", Size = "1920x1080", Seconds = 20 }, ModelCatalog.Default);
+
+        Assert.Equal("$14.00 (20 s at $0.70/s)", estimate?.Summary);
+        Assert.Null(CostEstimator.Estimate(ShotSpec.Empty with { Model = "sora-2-pro", Size = "1920x1080", Seconds = 20 }, ModelCatalog.Launch));
+    }
+
+    [Fact]
+    public void ALengthIsPricedPerSecondWhateverLengthsTheModelOffersForACreate()
+    {
+        // An edit of an extended 28 s clip, or an extension's 20 added seconds: no create is that long, the price per second still applies.
+        Assert.Equal(2.80m, CostEstimator.EstimateLength("sora-2", "1280x720", 28, ModelCatalog.Launch)?.Total);
+        Assert.Equal(2.00m, CostEstimator.EstimateLength("sora-2", "1280x720", 20, ModelCatalog.Launch)?.Total);
+        Assert.Null(CostEstimator.EstimateLength("sora-2", "1920x1080", 8, ModelCatalog.Default));
+        Assert.Null(CostEstimator.EstimateLength("unknown", "1280x720", 8, ModelCatalog.Default));
+    }
+
+    [Fact]
     public void VariationsMultiplyTheTotal()
     {
         var estimate = CostEstimator.Estimate(ShotSpec.Empty with { Model = "sora-2-pro", Seconds = 8 }, ModelCatalog.Default, variations: 4);

@@ -11,8 +11,8 @@ using SoraStudio.Web.Features.Takes;
 namespace SoraStudio.EndToEnd.Tests.Gallery;
 
 /// <summary>
-/// Generate (through the services, against the in-process emulator), remix from the gallery, see the child in the
-/// lineage, select it, play the sequence. With STUDIO_SCREENSHOTS set to a folder (e.g. docs/screenshots), screenshots
+/// Generate (through the services, against the in-process emulator), edit from the gallery (the emulator's models have
+/// edits, so the one-change dialog is Edit), see the child in the lineage, select it, play the sequence. With STUDIO_SCREENSHOTS set to a folder (e.g. docs/screenshots), screenshots
 /// of each view go there.
 /// </summary>
 public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
@@ -20,7 +20,7 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
     private static readonly TimeSpan Generation = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task RemixFromTheGallerySeeTheChildInTheLineageSelectItAndPlayTheSequence()
+    public async Task EditFromTheGallerySeeTheChildInTheLineageSelectItAndPlayTheSequence()
     {
         var (projectId, _, parentId) = await SeedAsync();
         await WaitReadyAsync(Server, parentId);
@@ -29,24 +29,25 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         var videoAnswers = new System.Collections.Concurrent.ConcurrentQueue<(string Url, int Status)>();
         Page.Response += (_, r) => { if (r.Url.Contains("/media/takes/") && r.Url.EndsWith("/video", StringComparison.Ordinal)) videoAnswers.Enqueue((r.Url, r.Status)); };
 
-        // Remix from the gallery.
+        // Edit from the gallery.
         await OpenAsync($"/projects/{projectId}/gallery");
         var tile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {parentId}", Exact = true });
         await Assertions.Expect(tile).ToBeVisibleAsync();
         await Assertions.Expect(tile.GetByAltText($"Thumbnail of take {parentId}")).ToBeVisibleAsync();
         await Screenshot("gallery-1280.png");
-        await tile.GetByRole(AriaRole.Button, new() { Name = $"Remix take {parentId}" }).ClickAsync();
+        await tile.GetByRole(AriaRole.Button, new() { Name = $"Edit take {parentId}" }).ClickAsync();
 
-        var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = $"Remix take {parentId}" });
+        var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = $"Edit take {parentId}", Exact = true });
         await Assertions.Expect(dialog.GetByLabel("Parent's prompt", new() { Exact = true })).ToContainTextAsync("lighthouse keeper");
-        var instruction = dialog.GetByLabel("Remix instruction", new() { Exact = true });
+        var instruction = dialog.GetByLabel("Edit instruction", new() { Exact = true });
         await instruction.FillAsync("Change the lens and the lighting, and add rain");
-        await Assertions.Expect(dialog.GetByLabel("Remix advice")).ToContainTextAsync("changes");
+        await Assertions.Expect(dialog.GetByLabel("Edit advice")).ToContainTextAsync("changes");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Lens" }).ClickAsync();
         await Assertions.Expect(instruction).ToHaveValueAsync("Same shot, switch to an 85mm lens.");
-        await Assertions.Expect(dialog.GetByLabel("Remix advice")).ToContainTextAsync("One anchored change");
-        await Screenshot("remix-dialog-1280.png");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Queue remix" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByLabel("Edit advice")).ToContainTextAsync("One anchored change");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Status, new() { Name = "Price" })).ToContainTextAsync("$0.40 (4 s at $0.10/s)");
+        await Screenshot("edit-dialog-1280.png");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Queue edit" }).ClickAsync();
 
         // The child's take view: its lineage shows it under its parent, edge labelled with the change.
         await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/takes/\d+$"));

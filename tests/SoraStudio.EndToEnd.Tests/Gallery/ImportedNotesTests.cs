@@ -52,7 +52,8 @@ public class ImportedNotesTests(BrowserFixture fixture) : StudioPageTest(fixture
 
         var note = Page.GetByRole(AriaRole.Article, new() { Name = "Comment by Maya Colorist" });
         await Assertions.Expect(note).ToContainTextAsync("maya@elsewhere.test · imported");
-        await Assertions.Expect(note.GetByRole(AriaRole.Button, new() { Name = "Edit" })).ToHaveCountAsync(0);
+        // Exact: the note's own Edit, not "Turn into edit" (the take's provider has edits).
+        await Assertions.Expect(note.GetByRole(AriaRole.Button, new() { Name = "Edit", Exact = true })).ToHaveCountAsync(0);
         await Assertions.Expect(Page.GetByRole(AriaRole.Article, new() { Name = $"Comment by {StudioTestHost.OwnerName}" })).ToContainTextAsync("Agreed, and warmer");
         await Assertions.Expect(Page.GetByText("by Maya Colorist (maya@elsewhere.test, imported)", new() { Exact = false })).ToBeVisibleAsync();
         await note.ScrollIntoViewIfNeededAsync();

@@ -60,7 +60,8 @@ public sealed record TakeSummary(
     string RequestedBy,
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt,
-    TakeLinks Links)
+    TakeLinks Links,
+    TakeKind Kind = TakeKind.Generation)
 {
     public static TakeSummary From(TakeCard c) => new(
         c.TakeId, c.ShotId, c.ParentTakeId, c.RemixInstruction, c.Status, c.Progress, c.FailureClass, c.ErrorMessage, c.Model, c.Size, c.Seconds,
@@ -69,7 +70,8 @@ public sealed record TakeSummary(
             ApiEndpoints.TakeUrl(c.TakeId),
             c.VideoPath is null ? null : ApiEndpoints.ContentUrl(c.TakeId, "video"),
             c.ThumbnailPath is null ? null : ApiEndpoints.ContentUrl(c.TakeId, "thumbnail"),
-            null));
+            null),
+        c.Kind);
 }
 
 /// <summary>A page of takes, newest first. <see cref="NextPage"/> is null on the last page.</summary>

@@ -72,6 +72,22 @@ internal static class TakesApi
             .Accepts<ExtendRequest>("application/json").Produces<QueuedTakes>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        api.MapGet("/takes/{takeId:long}/extend/quote", async (long takeId, string? seconds, GenerationService generation, CancellationToken ct) =>
+            {
+                var errors = new Dictionary<string, string[]>();
+                var added = ApiQuery.Int(seconds, "seconds", 4, errors);
+                if (errors.Count > 0)
+                    return ApiProblems.Invalid(errors, "The query is not valid.");
+                return Quote(await generation.QuoteExtensionAsync(takeId, added, ct));
+            })
+            .WithName("QuoteTakeExtension").WithSummary("What extending the take by 4, 8, 12, 16 or 20 seconds would cost, against the project's budget (a seventh extension or a total over 120 s is refused by field).")
+            .Produces<QuoteResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/takes/{takeId:long}/edit/quote", async (long takeId, GenerationService generation, CancellationToken ct) =>
+                Quote(await generation.QuoteChangeAsync(takeId, ct)))
+            .WithName("QuoteTakeEdit").WithSummary("What an edit or a remix of the take (a take of its length) would cost, against the project's budget.")
+            .Produces<QuoteResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
         api.MapPost("/takes/{takeId:long}/retry", async (long takeId, HttpContext http, GenerationService generation, CancellationToken ct) =>
             {
                 var id = await generation.RetryAsync(takeId, http.Caller(), ct);
@@ -87,13 +103,17 @@ internal static class TakesApi
 
         api.MapGet("/takes/{takeId:long}/lineage", async (long takeId, GalleryQueries gallery, CancellationToken ct) =>
                 ApiJson.Ok((await gallery.RemixTreeAsync(takeId, ct))
-                    .Select(n => new RemixNodeResponse(n.TakeId, n.ParentTakeId, n.RemixInstruction, n.Status, n.CreatedAt, ApiEndpoints.TakeUrl(n.TakeId))).ToList()))
-            .WithName("GetTakeLineage").WithSummary("The remix tree the take belongs to, from its root take down.")
+                    .Select(n => new RemixNodeResponse(n.TakeId, n.ParentTakeId, n.RemixInstruction, n.Status, n.CreatedAt, ApiEndpoints.TakeUrl(n.TakeId), n.Kind)).ToList()))
+            .WithName("GetTakeLineage").WithSummary("The lineage tree the take belongs to (remixes, edits, extensions), from its root take down.")
             .Produces<IReadOnlyList<RemixNodeResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    private static IResult Quote(CostQuote quote) =>
+        ApiJson.Ok(new QuoteResponse(quote.Estimate, quote.Budget.Budget, quote.Budget.Committed, quote.Budget.Remaining, quote.WithinBudget));
 
     private static string Status(TakeStatus status) => status == TakeStatus.Ready ? "the file is missing from the clip store" : $"it is {status}";
 }
 
-/// <summary>One take of a remix tree.</summary>
-public sealed record RemixNodeResponse(long TakeId, long? ParentTakeId, string? RemixInstruction, TakeStatus Status, DateTimeOffset CreatedAt, string Url);
+/// <summary>One take of a lineage tree; <see cref="Kind"/> says how it came from its parent.</summary>
+public sealed record RemixNodeResponse(long TakeId, long? ParentTakeId, string? RemixInstruction, TakeStatus Status, DateTimeOffset CreatedAt, string Url,
+    TakeKind Kind = TakeKind.Generation);

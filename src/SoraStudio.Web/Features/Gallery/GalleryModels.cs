@@ -40,8 +40,9 @@ public sealed record TakeDetail(
     DateTimeOffset? ExpiresAt,
     IReadOnlyList<ClipInfo> Clips);
 
-/// <summary>A take in a remix tree: its parent (null for the root) and its place among its siblings.</summary>
-public sealed record RemixNode(long TakeId, long? ParentTakeId, string? RemixInstruction, TakeStatus Status, string? ThumbnailPath, DateTimeOffset CreatedAt);
+/// <summary>A take in a lineage tree: its parent (null for the root), how it came from it, and its place among its siblings.</summary>
+public sealed record RemixNode(long TakeId, long? ParentTakeId, string? RemixInstruction, TakeStatus Status, string? ThumbnailPath, DateTimeOffset CreatedAt,
+    TakeKind Kind = TakeKind.Generation);
 
 public sealed record TakePage(IReadOnlyList<TakeCard> Takes, int Total, int Page, int PageSize);
 

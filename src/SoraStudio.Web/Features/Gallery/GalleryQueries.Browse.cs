@@ -88,7 +88,8 @@ public sealed partial class GalleryQueries
                     db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Thumbnail).Select(c => c.RelativePath).FirstOrDefault(),
                     db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Video).Select(c => c.RelativePath).FirstOrDefault(),
                     db.TakeReviews.Where(r => r.TakeId == t.Id).Select(r => (ReviewState?)r.State).FirstOrDefault(),
-                    db.TakeReviews.Where(r => r.TakeId == t.Id).Select(r => r.Rating).FirstOrDefault()),
+                    db.TakeReviews.Where(r => r.TakeId == t.Id).Select(r => r.Rating).FirstOrDefault(),
+                    t.Kind),
                 t.ProjectId, t.Project!.Name, t.Shot!.Title, t.Shot.SelectedTakeId == t.Id,
                 db.Clips.Any(c => c.TakeId == t.Id && c.Variant == VideoVariant.Spritesheet)))
             .ToListAsync(cancellationToken);

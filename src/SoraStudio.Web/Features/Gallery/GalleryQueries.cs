@@ -99,7 +99,7 @@ public sealed partial class GalleryQueries(IDbContextFactory<StudioDbContext> co
         var nodes = await db.Takes.AsNoTracking().Where(t => t.ShotId == shotId)
             .Select(t => new RemixNode(t.Id, t.ParentTakeId, t.RemixInstruction, t.Status,
                 db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Thumbnail).Select(c => c.RelativePath).FirstOrDefault(),
-                t.CreatedAt))
+                t.CreatedAt, t.Kind))
             .ToListAsync(cancellationToken);
         var byId = nodes.ToDictionary(n => n.TakeId);
         var root = byId[takeId];

@@ -23,7 +23,7 @@ public sealed class CommentService(
         var projectId = await access.RequireTakeAsync(db, takeId, ProjectPermission.View, cancellationToken);
         var user = await access.UserAsync();
         var role = (await access.RoleAsync(db, projectId, cancellationToken))!.Value;
-        var seconds = await db.Takes.Where(t => t.Id == takeId).Select(t => t.Seconds).SingleAsync(cancellationToken);
+        var take = await db.Takes.Where(t => t.Id == takeId).Select(t => new { t.Seconds, t.Model }).SingleAsync(cancellationToken);
         var members = await MembersAsync(db, projectId, cancellationToken);
         var names = members.ToDictionary(m => m.UserId, m => m.Name);
         var rows = await db.TakeComments.AsNoTracking().Where(c => c.TakeId == takeId)
@@ -32,6 +32,7 @@ public sealed class CommentService(
             {
                 c.Id, c.ParentCommentId, c.AuthorUserId, Author = c.Author != null ? c.Author.DisplayName : c.ImportedAuthorName, c.ImportedAuthorEmail, c.Body, c.StartSeconds, c.EndSeconds,
                 c.CreatedAt, c.EditedAt, c.ResolvedAt, c.ResolvedByUserId, c.RemixTakeId, c.Mentions,
+                RemixKind = db.Takes.Where(t => t.Id == c.RemixTakeId).Select(t => (TakeKind?)t.Kind).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var resolvers = await db.Users.AsNoTracking().Where(u => rows.Select(r => r.ResolvedByUserId).Contains(u.Id))
@@ -39,9 +40,9 @@ public sealed class CommentService(
         var comments = rows.Select(c => new CommentView(c.Id, c.ParentCommentId, c.AuthorUserId ?? "", c.Author ?? "", c.Body, c.StartSeconds, c.EndSeconds,
                 c.CreatedAt, c.EditedAt, c.ResolvedAt, c.ResolvedByUserId is { } by ? resolvers.GetValueOrDefault(by) ?? "a former member" : null,
                 c.RemixTakeId, c.Mentions.Select(id => names.GetValueOrDefault(id) ?? "").Where(n => n.Length > 0).ToList(),
-                c.AuthorUserId is null ? c.ImportedAuthorEmail : null))
+                c.AuthorUserId is null ? c.ImportedAuthorEmail : null, c.RemixKind))
             .ToList();
-        return new CommentThreadData(takeId, projectId, seconds, user.UserId, role, comments, members);
+        return new CommentThreadData(takeId, projectId, take.Seconds, user.UserId, role, comments, members, generation.OneChangeKind(take.Model));
     }
 
     public async Task<long> AddAsync(long takeId, CommentInput input, CancellationToken cancellationToken = default)
@@ -128,15 +129,25 @@ public sealed class CommentService(
     /// Remixes the comment's take with <paramref name="instruction"/> (the comment's text, edited) and links the new
     /// take to the comment: approving that take resolves it. Needs the Editor or Owner role.
     /// </summary>
-    public async Task<long> RemixAsync(long commentId, string instruction, CancellationToken cancellationToken = default)
+    public Task<long> RemixAsync(long commentId, string instruction, CancellationToken cancellationToken = default) =>
+        TurnIntoTakeAsync(commentId, takeId => generation.RemixAsync(takeId, instruction, cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The review note → next iteration: like <see cref="RemixAsync"/>, but made the way the take's provider offers one
+    /// change (<see cref="GenerationService.OneChangeKind"/>): an edit where it has edits, else a remix.
+    /// </summary>
+    public Task<long> ChangeAsync(long commentId, string instruction, CancellationToken cancellationToken = default) =>
+        TurnIntoTakeAsync(commentId, takeId => generation.ChangeAsync(takeId, instruction, cancellationToken), cancellationToken);
+
+    private async Task<long> TurnIntoTakeAsync(long commentId, Func<long, Task<long>> makeTake, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var comment = await FindAsync(db, commentId, ProjectPermission.Edit, cancellationToken);
         if (comment.ParentCommentId is not null)
-            throw StudioException.Invalid("commentId", "Turn the comment into a remix, not a reply.");
+            throw StudioException.Invalid("commentId", "Turn the comment into a new take, not a reply.");
         if (comment.RemixTakeId is { } existing)
             throw new StudioException(StudioErrorKind.Conflict, $"This comment was already turned into take {existing}.");
-        var takeId = await generation.RemixAsync(comment.TakeId, instruction, cancellationToken: cancellationToken);
+        var takeId = await makeTake(comment.TakeId);
         comment.RemixTakeId = takeId;
         await db.SaveChangesAsync(cancellationToken);
         Publish(comment.ProjectId, comment.TakeId);

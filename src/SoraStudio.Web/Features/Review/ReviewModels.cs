@@ -17,7 +17,8 @@ public sealed record CommentView(
     string? ResolvedBy,
     long? RemixTakeId,
     IReadOnlyList<string> Mentions,
-    string? ImportedAuthorEmail = null)
+    string? ImportedAuthorEmail = null,
+    TakeKind? RemixKind = null)
 {
     /// <summary>An imported note whose author has no account here: <see cref="AuthorName"/> and this email are the archive's.</summary>
     public bool IsImported => ImportedAuthorEmail is not null;
@@ -28,7 +29,10 @@ public sealed record CommentView(
 /// <summary>What a new comment says, and where: a point (start only), a range, or the whole take (neither).</summary>
 public sealed record CommentInput(string Body, double? StartSeconds = null, double? EndSeconds = null, long? ParentId = null);
 
-/// <summary>A take's thread with what the current user may do in it.</summary>
+/// <summary>
+/// A take's thread with what the current user may do in it. <see cref="ChangeKind"/>: how a note becomes the next take
+/// at the take's provider (an edit, a remix, or neither).
+/// </summary>
 public sealed record CommentThreadData(
     long TakeId,
     long ProjectId,
@@ -36,7 +40,8 @@ public sealed record CommentThreadData(
     string CurrentUserId,
     ProjectRole Role,
     IReadOnlyList<CommentView> Comments,
-    IReadOnlyList<(string UserId, string Name)> Members);
+    IReadOnlyList<(string UserId, string Name)> Members,
+    TakeKind? ChangeKind = TakeKind.Remix);
 
 public sealed record TakeReviewInfo(
     long TakeId,

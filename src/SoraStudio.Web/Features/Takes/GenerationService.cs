@@ -14,7 +14,7 @@ using SoraStudio.Web.Storage;
 namespace SoraStudio.Web.Features.Takes;
 
 /// <summary>
-/// Asks for takes: generate (1–4 variations), remix, retry, cancel. Everything is checked before anything is
+/// Asks for takes: generate (1–4 variations), remix, edit, extend, retry, cancel, and prices them first. Everything is checked before anything is
 /// written, and the takes of one request are queued in one transaction with the budget check, so a refused
 /// request leaves no trace. The worker does the rest. Asking needs the Editor or Owner role; the signed-in user's
 /// name is what <see cref="Take.RequestedBy"/> records (the <c>requestedBy</c> arguments are kept for callers and ignored).
@@ -88,7 +88,7 @@ public sealed class GenerationService(
         if (Catalog.Find(parent.Model) is { SupportsRemix: false })
             throw new StudioException(StudioErrorKind.Conflict, $"{parent.Model} does not support remixes.");
 
-        var estimate = Estimate(parent.Spec with { Model = parent.Model, Size = parent.Size, Seconds = parent.Seconds });
+        var estimate = LengthEstimate(parent.Model, parent.Size, parent.Seconds);
         var take = NewTake(parent.ProjectId, parent.ShotId, parent.Spec, instruction!.Trim(), estimate.PerTake, user.Name, referenceAssetId: null);
         take.Model = parent.Model;
         take.Size = parent.Size;
@@ -115,23 +115,85 @@ public sealed class GenerationService(
         if (Catalog.Find(parent.Model) is { SupportsEdits: false })
             throw new StudioException(StudioErrorKind.Conflict, $"{parent.Model} does not support edits; remix the take instead.");
 
-        var estimate = Estimate(parent.Spec with { Model = parent.Model, Size = parent.Size, Seconds = parent.Seconds });
+        var estimate = LengthEstimate(parent.Model, parent.Size, parent.Seconds);
         var take = ChildTake(parent, TakeKind.Edit, instruction!.Trim(), parent.Seconds, estimate.PerTake, user.Name);
         await EnqueueAsync(db, parent.ProjectId, parent.Project!.Budget, [take], estimate.Total, user, ActivityKind.Edited,
             $"edited take {parent.Id}: “{take.RemixInstruction}”", cancellationToken);
         return take.Id;
     }
 
-    /// <summary>What extending a ready take by <paramref name="seconds"/> would cost, against the project's budget.</summary>
-    public async Task<CostQuote> QuoteExtensionAsync(long parentTakeId, int seconds, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// How the provider makes a one-change take of <paramref name="model"/>: an edit where the catalog offers edits (the
+    /// later guide's successor of remix), else a remix; null when it offers neither. A model the catalog does not know
+    /// gets the launch contract's remix.
+    /// </summary>
+    public TakeKind? OneChangeKind(string model) => Catalog.Find(model) switch
+    {
+        null => TakeKind.Remix,
+        { SupportsEdits: true } => TakeKind.Edit,
+        { SupportsRemix: true } => TakeKind.Remix,
+        _ => null,
+    };
+
+    /// <summary>Whether the catalog lets takes of <paramref name="model"/> be extended (a model it does not know: yes, the provider decides).</summary>
+    public bool CanExtend(string model) => Catalog.Find(model) is not { SupportsExtensions: false };
+
+    /// <summary>One change to a ready take, made the way its provider offers (<see cref="OneChangeKind"/>): an edit, else a remix.</summary>
+    public async Task<long> ChangeAsync(long parentTakeId, string instruction, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireTakeAsync(db, parentTakeId, ProjectPermission.Edit, cancellationToken);
+        var model = await db.Takes.AsNoTracking().Where(t => t.Id == parentTakeId).Select(t => t.Model).SingleOrDefaultAsync(cancellationToken)
+            ?? throw StudioException.NotFound("Take", parentTakeId);
+        return OneChangeKind(model) == TakeKind.Edit
+            ? await EditAsync(parentTakeId, instruction, cancellationToken)
+            : await RemixAsync(parentTakeId, instruction, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>What an edit or a remix of a take would cost (a take of its length), against the project's budget.</summary>
+    public async Task<CostQuote> QuoteChangeAsync(long parentTakeId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await access.RequireTakeAsync(db, parentTakeId, ProjectPermission.View, cancellationToken);
         var parent = await db.Takes.AsNoTracking().Where(t => t.Id == parentTakeId)
-            .Select(t => new { t.Model, t.Size, t.ProjectId, t.Project!.Budget }).SingleOrDefaultAsync(cancellationToken)
+            .Select(t => new { t.Model, t.Size, t.Seconds, t.ProjectId, t.Project!.Budget }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw StudioException.NotFound("Take", parentTakeId);
+        var estimate = LengthEstimate(parent.Model, parent.Size, parent.Seconds);
+        return new CostQuote(estimate, await Budget.StatusAsync(db, parent.ProjectId, parent.Budget, cancellationToken));
+    }
+
+    /// <summary>
+    /// The lengths a take may still be extended by (<see cref="ExtensionLimits.Choices"/>), with the price per second; when
+    /// there are none, the refusal an extension would get (a seventh extension, a total over 120 s).
+    /// </summary>
+    public async Task<ExtensionChoices> ExtensionChoicesAsync(long takeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireTakeAsync(db, takeId, ProjectPermission.View, cancellationToken);
+        var take = await db.Takes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == takeId, cancellationToken)
+            ?? throw StudioException.NotFound("Take", takeId);
+        var extensions = await ExtensionsBeforeAsync(db, take, cancellationToken);
+        IReadOnlyList<int> allowed = CanExtend(take.Model) ? ExtensionLimits.Choices(take.Seconds, extensions) : [];
+        var refusal = !CanExtend(take.Model) ? $"{take.Model} does not support extensions."
+            : allowed.Count == 0 ? ExtensionRefusal(takeId, take.Seconds, extensions, ExtensionLimits.AddedSeconds[0])?.Message
+            : null;
+        return new ExtensionChoices(takeId, take.Seconds, extensions, allowed, Catalog.Find(take.Model)?.PricePerSecond(take.Size), refusal);
+    }
+
+    /// <summary>
+    /// What extending a take by <paramref name="seconds"/> would cost, against the project's budget. An extension the
+    /// limits refuse gets no price: it is refused here with the same field-named errors as <see cref="ExtendAsync"/>.
+    /// </summary>
+    public async Task<CostQuote> QuoteExtensionAsync(long parentTakeId, int seconds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireTakeAsync(db, parentTakeId, ProjectPermission.View, cancellationToken);
+        var parent = await db.Takes.AsNoTracking().Include(t => t.Project).SingleOrDefaultAsync(t => t.Id == parentTakeId, cancellationToken)
             ?? throw StudioException.NotFound("Take", parentTakeId);
         var estimate = ExtensionEstimate(parent.Model, parent.Size, seconds);
-        return new CostQuote(estimate, await Budget.StatusAsync(db, parent.ProjectId, parent.Budget, cancellationToken));
+        if (ExtensionRefusal(parentTakeId, parent.Seconds, await ExtensionsBeforeAsync(db, parent, cancellationToken), seconds) is { } refusal)
+            throw refusal;
+        return new CostQuote(estimate, await Budget.StatusAsync(db, parent.ProjectId, parent.Project!.Budget, cancellationToken));
     }
 
     /// <summary>
@@ -149,16 +211,13 @@ public sealed class GenerationService(
             throw StudioException.Invalid("prompt", $"The prompt must be at most {ShotSpecValidator.MaxPromptLength:N0} characters; it has {prompt.Length:N0}.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (parent, user) = await ReadyParentAsync(db, parentTakeId, "extended", cancellationToken);
-        if (Catalog.Find(parent.Model) is { SupportsExtensions: false })
+        if (!CanExtend(parent.Model))
             throw new StudioException(StudioErrorKind.Conflict, $"{parent.Model} does not support extensions.");
         var estimate = ExtensionEstimate(parent.Model, parent.Size, seconds);
-        if (await ExtensionsBeforeAsync(db, parent, cancellationToken) >= ExtensionLimits.MaxExtensions)
-            throw StudioException.Invalid("seconds", $"Take {parentTakeId} is already the {ExtensionLimits.MaxExtensions}th extension in a row; a clip can be extended at most {ExtensionLimits.MaxExtensions} times.");
-        var total = parent.Seconds + seconds;
-        if (total > ExtensionLimits.MaxTotalSeconds)
-            throw StudioException.Invalid("seconds", $"Take {parentTakeId} is {parent.Seconds} s; {seconds} s more would make {total} s, over the {ExtensionLimits.MaxTotalSeconds} s an extended clip may last.");
+        if (ExtensionRefusal(parentTakeId, parent.Seconds, await ExtensionsBeforeAsync(db, parent, cancellationToken), seconds) is { } refusal)
+            throw refusal;
 
-        var take = ChildTake(parent, TakeKind.Extension, prompt.Trim(), total, estimate.PerTake, user.Name);
+        var take = ChildTake(parent, TakeKind.Extension, prompt.Trim(), parent.Seconds + seconds, estimate.PerTake, user.Name);
         await EnqueueAsync(db, parent.ProjectId, parent.Project!.Budget, [take], estimate.Total, user, ActivityKind.Extended,
             $"extended take {parent.Id} by {seconds} s: “{take.RemixInstruction}”", cancellationToken);
         return take.Id;
@@ -179,7 +238,14 @@ public sealed class GenerationService(
                 $"Take {takeId} was blocked by moderation ({original.ErrorMessage}); retrying it unchanged would be blocked again. Change the shot and generate it.");
         EnsureReferenceExists(original.Spec, original.ReferenceAsset, original.ParentTakeId is not null);
 
-        var estimate = Estimate(original.Spec with { Model = original.Model, Size = original.Size, Seconds = original.Seconds });
+        // Priced as the original was: a generation by its spec, an edit or remix by its length, an extension by the seconds it adds.
+        var estimate = (original.Kind, original.ParentTakeId) switch
+        {
+            (TakeKind.Generation, _) or (_, null) => Estimate(original.Spec with { Model = original.Model, Size = original.Size, Seconds = original.Seconds }),
+            (TakeKind.Extension, { } parentId) => ExtensionEstimate(original.Model, original.Size,
+                original.Seconds - await db.Takes.Where(t => t.Id == parentId).Select(t => t.Seconds).SingleAsync(cancellationToken)),
+            _ => LengthEstimate(original.Model, original.Size, original.Seconds),
+        };
         var take = NewTake(original.ProjectId, original.ShotId, original.Spec, original.Prompt, estimate.PerTake, user.Name, original.ReferenceAssetId);
         take.Model = original.Model;
         take.Size = original.Size;
@@ -259,8 +325,25 @@ public sealed class GenerationService(
     {
         if (!ExtensionLimits.AddedSeconds.Contains(seconds))
             throw StudioException.Invalid("seconds", $"Extend by {string.Join(", ", ExtensionLimits.AddedSeconds)} seconds, not {seconds}.");
-        return CostEstimator.EstimateExtension(model, size, seconds, Catalog)
-            ?? throw StudioException.Invalid("model", $"There is no price for {model} at {size}.");
+        return LengthEstimate(model, size, seconds);
+    }
+
+    private CostEstimate LengthEstimate(string model, string size, int seconds) =>
+        CostEstimator.EstimateLength(model, size, seconds, Catalog)
+        ?? throw StudioException.Invalid("model", $"There is no price for {model} at {size}.");
+
+    /// <summary>
+    /// Why a take of <paramref name="seconds"/> that is the <paramref name="extensions"/>th extension in a row cannot get
+    /// <paramref name="added"/> seconds more (a field-named refusal), or null when it can.
+    /// </summary>
+    private static StudioException? ExtensionRefusal(long takeId, int seconds, int extensions, int added)
+    {
+        if (extensions >= ExtensionLimits.MaxExtensions)
+            return StudioException.Invalid("seconds", $"Take {takeId} is already the {ExtensionLimits.MaxExtensions}th extension in a row; a clip can be extended at most {ExtensionLimits.MaxExtensions} times.");
+        var total = seconds + added;
+        return total > ExtensionLimits.MaxTotalSeconds
+            ? StudioException.Invalid("seconds", $"Take {takeId} is {seconds} s; {added} s more would make {total} s, over the {ExtensionLimits.MaxTotalSeconds} s an extended clip may last.")
+            : null;
     }
 
     /// <summary>How many extensions in a row lead to <paramref name="take"/>, itself included.</summary>

@@ -2,7 +2,7 @@ using SoraStudio.Web.Data;
 
 namespace SoraStudio.Web.Features.Takes;
 
-/// <summary>One take as a card shows it (the shot page's, the gallery's, the API's list). Paths are inside the clip store; a null review state means nobody reviewed it (pending).</summary>
+/// <summary>One take as a card shows it (the shot page's, the gallery's, the API's list). Paths are inside the clip store; a null review state means nobody reviewed it (pending); Kind says how a child came from its parent (remix, edit, extension).</summary>
 public sealed record TakeCard(
     long TakeId,
     long ShotId,
@@ -23,4 +23,5 @@ public sealed record TakeCard(
     string? ThumbnailPath,
     string? VideoPath,
     ReviewState? ReviewState = null,
-    int? Rating = null);
+    int? Rating = null,
+    TakeKind Kind = TakeKind.Generation);

@@ -18,4 +18,14 @@ public sealed class TakeQueries(IDbContextFactory<StudioDbContext> contexts, Pro
             .Select(TakeCards.Of(db))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>The model and the prompt of a take: what a dialog that makes a child of it starts from.</summary>
+    public async Task<(string Model, string Prompt)> ModelAndPromptAsync(long takeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireTakeAsync(db, takeId, ProjectPermission.View, cancellationToken);
+        var take = await db.Takes.AsNoTracking().Where(t => t.Id == takeId).Select(t => new { t.Model, t.Prompt }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw StudioException.NotFound("Take", takeId);
+        return (take.Model, take.Prompt);
+    }
 }

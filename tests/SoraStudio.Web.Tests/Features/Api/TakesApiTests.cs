@@ -98,8 +98,15 @@ public sealed class TakesApiTests : IAsyncLifetime
         var extended = await WaitUntilReadyAsync(extension.GetProperty("takeIds")[0].GetInt64());
         Assert.Equal(takeIds[0], extended.GetProperty("take").GetProperty("parentTakeId").GetInt64());
         Assert.Equal(8, extended.GetProperty("take").GetProperty("seconds").GetInt32());
+        Assert.Equal("extension", extended.GetProperty("take").GetProperty("kind").GetString());
+        var quote = await ApiAssert.JsonAsync(await _api.GetAsync($"/api/v1/takes/{takeIds[0]}/extend/quote?seconds=8"));
+        Assert.Equal(0.80m, quote.GetProperty("estimate").GetProperty("total").GetDecimal());
+        Assert.Equal(0.40m, (await ApiAssert.JsonAsync(await _api.GetAsync($"/api/v1/takes/{takeIds[0]}/edit/quote"))).GetProperty("estimate").GetProperty("total").GetDecimal());
+        var extendedLineage = await ApiAssert.JsonAsync(await _api.GetAsync($"/api/v1/takes/{extension.GetProperty("takeIds")[0].GetInt64()}/lineage"));
+        Assert.Equal(["generation", "remix", "extension"], extendedLineage.EnumerateArray().Select(n => n.GetProperty("kind").GetString()));
         var edit = await ApiAssert.JsonAsync(await _api.PostAsJsonAsync($"/api/v1/takes/{takeIds[0]}/edit", new { instruction = "Make it dawn." }), HttpStatusCode.Accepted);
-        Assert.Equal(takeIds[0], (await WaitUntilReadyAsync(edit.GetProperty("takeIds")[0].GetInt64())).GetProperty("take").GetProperty("parentTakeId").GetInt64());
+        var edited = (await WaitUntilReadyAsync(edit.GetProperty("takeIds")[0].GetInt64())).GetProperty("take");
+        Assert.Equal((takeIds[0], "edit"), (edited.GetProperty("parentTakeId").GetInt64(), edited.GetProperty("kind").GetString()));
     }
 
     [Fact]

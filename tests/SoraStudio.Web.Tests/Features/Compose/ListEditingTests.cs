@@ -75,6 +75,8 @@ public class ListEditingTests : ComposeTestContext
     [InlineData(4, "3 of 1–2 beats for 4 s")]
     [InlineData(8, "3 of 2–4 beats for 8 s")]
     [InlineData(12, "3 of 3–6 beats for 12 s")]
+    [InlineData(16, "3 of 4–8 beats for 16 s")]
+    [InlineData(20, "3 of 5–10 beats for 20 s")]
     public void TheBeatBudgetFollowsTheDuration(int seconds, string budget)
     {
         var cut = Actions(ThreeBeats, _ => { }, seconds);
@@ -82,8 +84,8 @@ public class ListEditingTests : ComposeTestContext
         Assert.Equal(budget, cut.Find(".composer-budget").TextContent.Trim());
     }
 
-    IRenderedComponent<DialogueSection> Dialogue(ValueList<DialogueLine> lines, Action<ValueList<DialogueLine>> changed) =>
-        Render<DialogueSection>(p => p.Add(s => s.Value, lines).Add(s => s.ValueChanged, changed).Add(s => s.Seconds, 4));
+    IRenderedComponent<DialogueSection> Dialogue(ValueList<DialogueLine> lines, Action<ValueList<DialogueLine>> changed, int seconds = 4) =>
+        Render<DialogueSection>(p => p.Add(s => s.Value, lines).Add(s => s.ValueChanged, changed).Add(s => s.Seconds, seconds));
 
     [Fact]
     public void DialogueLinesAreAddedEditedReorderedAndRemoved()
@@ -109,6 +111,14 @@ public class ListEditingTests : ComposeTestContext
         var cut = Dialogue([new("Woman", "See? Even the city dances with us tonight.", "laughing"), new("Man", "Only because you lead.")], _ => { });
 
         Assert.Equal($"12 of {ClipBudget.DialogueWords(4)} words · 2 of {ClipBudget.DialogueLines(4)} lines", cut.Find(".composer-budget").TextContent.Trim());
+    }
+
+    [Fact]
+    public void ATwentySecondClipHoldsFiveTimesTheDialogueOfAFourSecondOne()
+    {
+        var cut = Dialogue([new("Woman", "See? Even the city dances with us tonight."), new("Man", "Only because you lead.")], _ => { }, seconds: 20);
+
+        Assert.Equal("12 of 60 words · 2 of 10 lines", cut.Find(".composer-budget").TextContent.Trim());
     }
 
     [Fact]

@@ -166,5 +166,33 @@ public sealed class GalleryComponentTests : BunitContext
         Assert.Equal(2, remixed!.TakeId);
     }
 
+    [Fact]
+    public void AnExtensionsEdgeIsLabelledWithTheAddedSecondsAndDrawnApartFromEditsAndRemixes()
+    {
+        var roots = ShotLineage.Build(
+        [
+            Card(1),
+            Card(2, parent: 1, change: "Same shot, night.", minutes: 1) with { Kind = TakeKind.Edit },
+            Card(3, parent: 1, change: "The keeper lights the lamp.", seconds: 12, minutes: 2) with { Kind = TakeKind.Extension },
+            Card(4, parent: 3, change: "The beam sweeps the sea.", seconds: 16, minutes: 3) with { Kind = TakeKind.Extension },
+            Card(5, parent: 1, change: "Same shot, 85mm lens.", minutes: 4) with { Kind = TakeKind.Remix },
+        ]);
+
+        var cut = Render<LineageTree>(p => p.Add(t => t.Roots, roots).Add(t => t.OnRemix, (TakeCard _) => { })
+            .Add(t => t.ChangeKindOf, (TakeCard _) => TakeKind.Edit));
+
+        Assert.Equal("Edit", Item(cut, 2).QuerySelector(".lineage__kind")!.TextContent);
+        Assert.Equal("Extension +8 s → 12 s", Item(cut, 3).QuerySelector(".lineage__kind")!.TextContent);
+        Assert.Equal("Extension +4 s → 16 s", Item(cut, 4).QuerySelector(".lineage__kind")!.TextContent);
+        Assert.Equal("Remix", Item(cut, 5).QuerySelector(".lineage__kind")!.TextContent);
+        Assert.Contains("lineage__edge--extension", Item(cut, 3).QuerySelector(".lineage__edge")!.ClassName);
+        Assert.Contains("lineage__item--extension", Item(cut, 3).ClassName);
+        Assert.DoesNotContain("lineage__item--extension", Item(cut, 2).ClassName);
+        Assert.Contains("lineage__edge--edit", Item(cut, 2).QuerySelector(".lineage__edge")!.ClassName);
+        Assert.Equal("Take 3, Ready, extension +8 s → 12 s: The keeper lights the lamp.", Item(cut, 3).GetAttribute("aria-label"));
+        // The provider has edits: every ready node branches by an edit.
+        Assert.Equal(["Edit take 1", "Edit take 2", "Edit take 3", "Edit take 4", "Edit take 5"], cut.FindAll("button[aria-label^='Edit take']").Select(b => b.GetAttribute("aria-label")));
+    }
+
     private static IElement Item(IRenderedComponent<LineageTree> cut, long id) => cut.Find($"[role=treeitem][data-take-id='{id}']");
 }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Radzen;
 using SoraStudio.Core.Validation;
 using SoraStudio.Web.Data;
-using SoraStudio.Web.Features.Gallery;
 using SoraStudio.Web.Features.Takes;
 using SoraStudio.Web.Tests.TestSupport;
 
@@ -44,9 +43,9 @@ public sealed class RemixDialogTests : BunitContext, IAsyncLifetime
         await base.DisposeAsync();
     }
 
-    private IRenderedComponent<RemixDialog> Dialog(long parent, Action<long>? queued = null) =>
+    private IRenderedComponent<RemixDialog> Dialog(long parent, Action<long>? queued = null, TakeKind kind = TakeKind.Remix) =>
         Render<RemixDialog>(p => p.Add(d => d.ParentTakeId, parent).Add(d => d.ParentPrompt, "A lighthouse <keeper> climbs.")
-            .Add(d => d.Queued, (long id) => queued?.Invoke(id)));
+            .Add(d => d.Queued, (long id) => queued?.Invoke(id)).Add(d => d.Kind, kind));
 
     private static void Type(IRenderedComponent<RemixDialog> cut, string text) => cut.Find("textarea[name='remix-instruction']").Input(text);
 
@@ -149,5 +148,33 @@ public sealed class RemixDialogTests : BunitContext, IAsyncLifetime
         var child = await db.Takes.AsNoTracking().SingleAsync(t => t.Id == queued);
         Assert.Equal((_ready, "Same shot, switch to an 85mm lens.", TakeStatus.Queued), (child.ParentTakeId!.Value, child.RemixInstruction, child.Status));
         Assert.Empty(cut.FindAll("[role=alert]"));
+    }
+
+    [Fact]
+    public async Task AsAnEditTheDialogSaysEditShowsThePriceAndQueuesAnEdit()
+    {
+        long? queued = null;
+        var cut = Dialog(_ready, id => queued = id, TakeKind.Edit);
+
+        Assert.Equal("Edit instruction", cut.Find("label[for='remix-instruction']").TextContent.Trim());
+        cut.WaitForAssertion(() => Assert.Contains("$0.40 (4 s at $0.10/s)", cut.Find("[aria-label=Price]").TextContent));
+        Pick(cut, "Lens").Click();
+        Assert.Contains("One anchored change: ready to edit.", cut.Find("[aria-label='Edit advice']").TextContent);
+        await cut.FindAll("button").Single(b => b.TextContent.Contains("Queue edit")).ClickAsync(new());
+
+        Assert.NotNull(queued);
+        await using var db = await _studio.DbAsync();
+        var child = await db.Takes.AsNoTracking().SingleAsync(t => t.Id == queued);
+        Assert.Equal((TakeKind.Edit, _ready, "Same shot, switch to an 85mm lens.", 0.40m), (child.Kind, child.ParentTakeId!.Value, child.RemixInstruction, child.EstimatedCost));
+    }
+
+    [Fact]
+    public void AsARemixTheDialogShowsThePriceToo()
+    {
+        var cut = Dialog(_ready);
+
+        cut.WaitForAssertion(() => Assert.Contains("$0.40 (4 s at $0.10/s)", cut.Find("[aria-label=Price]").TextContent));
+        Assert.Contains("no budget set", cut.Find("[aria-label=Price]").TextContent);
+        Assert.Contains(cut.FindAll("button"), b => b.TextContent.Contains("Queue remix"));
     }
 }

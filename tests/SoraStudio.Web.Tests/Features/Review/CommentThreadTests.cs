@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Review;
@@ -130,5 +131,23 @@ public sealed class CommentThreadTests : ComposeTestContext, IAsyncLifetime
         Button(cut, "Add comment").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Write something first.", cut.Find("[role=alert]").TextContent));
+    }
+
+    [Fact]
+    public async Task ANoteBecomesAnEditWhereTheTakesProviderHasEdits()
+    {
+        await using (var db = await _studio.DbAsync())
+            await db.Takes.Where(t => t.Id == _takeId).ExecuteUpdateAsync(t => t.SetProperty(x => x.VideoId, "video_note"));
+        await _studio.Get<CommentService>().AddAsync(_takeId, new CommentInput("Make it night", 1));
+        var cut = RenderThread();
+        cut.WaitForAssertion(() => Assert.Contains("Make it night", cut.Markup));
+
+        Button(cut, "Turn into edit").Click();
+        Assert.Equal("Edit instruction", cut.Find("label[for='remix-instruction']").TextContent.Trim());
+        Button(cut, "Queue edit").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Edit: take ", cut.Find("[data-comment] a").TextContent));
+        await using var check = await _studio.DbAsync();
+        Assert.Equal(TakeKind.Edit, (await check.Takes.SingleAsync(t => t.ParentTakeId == _takeId)).Kind);
     }
 }

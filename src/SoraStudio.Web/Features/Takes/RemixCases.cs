@@ -1,4 +1,4 @@
-namespace SoraStudio.Web.Features.Gallery;
+namespace SoraStudio.Web.Features.Takes;
 
 /// <summary>A ready-made remix instruction for one of the guide's remix cases: one change, anchored.</summary>
 public sealed record RemixCase(string Label, string Icon, string Instruction);
