@@ -8,6 +8,7 @@ using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Features.Accounts.Tokens;
 using SoraStudio.Web.Features.Api;
 using SoraStudio.Web.Features.Assets;
+using SoraStudio.Web.Features.Cast;
 using SoraStudio.Web.Features.Export;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Features.Settings;
@@ -116,6 +117,7 @@ public static class StudioComposition
         app.MapStudioAccounts();
         app.MapStudioMedia();
         app.MapStudioAssets();
+        app.MapStudioCast();
         app.MapStudioExport();
         app.MapStudioHealth();
         app.MapStudioApi();

@@ -6,4 +6,6 @@ public enum AssetKind
     Setting,
     Style,
     Product,
+    /// <summary>A frame of a take (its last, as the first frame of the shot that continues it).</summary>
+    Frame,
 }

@@ -14,6 +14,7 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     public DbSet<Take> Takes => Set<Take>();
     public DbSet<Clip> Clips => Set<Clip>();
     public DbSet<Asset> Assets => Set<Asset>();
+    public DbSet<CastMember> CastMembers => Set<CastMember>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     // Accounts and review (issue 7); Identity's own tables come from the base class.

@@ -37,6 +37,9 @@ public sealed class Take
     public long? ReferenceAssetId { get; set; }
     public Asset? ReferenceAsset { get; set; }
 
+    /// <summary>The provider characters (<c>char_…</c>) the create casts: the cast members the prompt names, at most two; null for none.</summary>
+    public List<string>? CharacterIds { get; set; }
+
     public string? VideoId { get; set; }
 
     /// <summary>

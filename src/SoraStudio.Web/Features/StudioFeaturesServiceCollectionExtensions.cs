@@ -3,6 +3,7 @@ using SoraStudio.Core.Catalog;
 using SoraStudio.Core.Validation;
 using SoraStudio.Web.Features.Activity;
 using SoraStudio.Web.Features.Assets;
+using SoraStudio.Web.Features.Cast;
 using SoraStudio.Web.Features.Export;
 using SoraStudio.Web.Features.Gallery;
 using SoraStudio.Web.Features.Projects;
@@ -30,6 +31,7 @@ public static class StudioFeaturesServiceCollectionExtensions
             .AddStudioProjects()
             .AddStudioShots()
             .AddStudioAssets()
+            .AddStudioCast()
             .AddStudioTakes()
             .AddStudioGallery()
             .AddStudioReview()

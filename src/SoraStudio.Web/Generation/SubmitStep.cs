@@ -92,6 +92,7 @@ internal sealed class SubmitStep(IVideosApi api, ClipStore store, VideosProvider
             Size = take.Size,
             Seconds = take.Seconds.ToString(CultureInfo.InvariantCulture),
             InputReference = image is null ? null : new ReferenceImageUpload(image, reference!.FileName, reference.ContentType),
+            Characters = take.CharacterIds ?? [],
         };
         return await api.CreateVideoAsync(request, cancellationToken);
     }

@@ -4,7 +4,7 @@ using SoraStudio.Web.Data;
 
 namespace SoraStudio.Web.Storage;
 
-/// <summary>Removes the clip store's orphans: temp files of interrupted writes, and files no clip or asset refers to.</summary>
+/// <summary>Removes the clip store's orphans: temp files of interrupted writes, and files no clip, asset or cast member refers to.</summary>
 public sealed class ClipStoreSweeper(
     IDbContextFactory<StudioDbContext> contexts,
     ClipStore store,
@@ -18,6 +18,8 @@ public sealed class ClipStoreSweeper(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var referenced = (await db.Clips.Select(c => c.RelativePath).ToListAsync(cancellationToken))
             .Concat(await db.Assets.Select(a => a.RelativePath).ToListAsync(cancellationToken))
+            .Concat(await db.CastMembers.Select(m => m.ClipPath).ToListAsync(cancellationToken))
+            .Concat(await db.CastMembers.Where(m => m.ThumbnailPath != null).Select(m => m.ThumbnailPath!).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var deleted = store.DeleteOrphans(referenced, options.Value.OrphanGracePeriod, time.GetUtcNow());
         if (deleted.Count > 0)

@@ -10,6 +10,7 @@ public static class StorageServiceCollectionExtensions
                 "Studio:Storage:OrphanGracePeriod and SweepInterval must be positive (hh:mm:ss).")
             .ValidateOnStart();
         services.AddSingleton<ClipStore>();
+        services.AddSingleton<ClipCutter>();
         services.AddSingleton<ClipStoreSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<ClipStoreSweeper>());
         return services;

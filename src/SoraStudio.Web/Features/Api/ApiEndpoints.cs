@@ -44,7 +44,7 @@ public static class ApiEndpoints
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Sora Studio automation API";
-                document.Info.Description = "Projects, shots (ShotSpec JSON), prompts, advice, generation, takes, clip downloads and remixes. " +
+                document.Info.Description = "Projects, shots (ShotSpec JSON), prompts, advice, generation, takes, clip downloads, remixes, the cast and continuing a take. " +
                     "Errors are RFC 7807 problem details. Authenticate with a personal access token (create one at /account/tokens): " +
                     "Authorization: Bearer sora_pat_…";
                 // Every operation needs a token: one bearer scheme, required document-wide.
@@ -107,6 +107,7 @@ public static class ApiEndpoints
         api.MapPromptsApi();
         api.MapTakesApi();
         api.MapCommentsApi();
+        api.MapCastApi();
         // No fallback route here: it would win over routing's own 405 and 415 answers. ApiProblems.UseStudioApiProblems
         // turns those, and the 404 of a path no endpoint matches, into problem details.
         return api;

@@ -4,6 +4,7 @@ using SoraStudio.Core.Catalog;
 using SoraStudio.Core.Costs;
 using SoraStudio.Core.Prompting;
 using SoraStudio.Core.Spec;
+using SoraStudio.Core.StyleBible;
 using SoraStudio.Core.Validation;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
@@ -26,6 +27,7 @@ public sealed class GenerationService(
     ClipStore store,
     TakeLifecycle lifecycle,
     ProjectAccess access,
+    VideosProvider provider,
     TimeProvider time)
 {
     private ModelCatalog Catalog => specs.Catalog;
@@ -63,8 +65,15 @@ public sealed class GenerationService(
                     $"This exact prompt was blocked by moderation (take {blockedId}); change the shot before generating it again.");
         }
 
+        // The cast members the prompt names verbatim (at most two) go with the create, as their provider characters.
+        var cast = Casting.Pick(prompt, await ProjectCast.EntriesAsync(db, shot.ProjectId, provider.Current, cancellationToken));
         var estimate = Estimate(spec, variations);
         var takes = Enumerable.Range(0, variations).Select(_ => NewTake(shot.ProjectId, shot.Id, spec, prompt, estimate.PerTake, user.Name, shot.ReferenceAssetId)).ToList();
+        if (cast.Sent.Count > 0)
+        {
+            foreach (var take in takes)
+                take.CharacterIds = [.. cast.CharacterIds];
+        }
         await EnqueueAsync(db, shot.ProjectId, loaded.Budget, takes, estimate.Total, user, ActivityKind.Generated,
             $"generated {(variations == 1 ? "a take" : $"{variations} takes")} of “{shot.Title}”", cancellationToken);
         return takes.Select(t => t.Id).ToList();
@@ -254,6 +263,7 @@ public sealed class GenerationService(
         take.Kind = original.Kind;
         take.RemixInstruction = original.RemixInstruction;
         take.RetryOfTakeId = original.Id;
+        take.CharacterIds = original.CharacterIds;
         await EnqueueAsync(db, original.ProjectId, original.Project!.Budget, [take], estimate.Total, user, ActivityKind.Retried,
             $"retried take {original.Id}", cancellationToken);
         return take.Id;

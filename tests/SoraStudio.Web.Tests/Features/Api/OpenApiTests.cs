@@ -28,6 +28,9 @@ public sealed class OpenApiTests
         Assert.Equal(mapped, documented);
         Assert.Contains("POST /api/v1/takes/{takeId}/extend", documented);
         Assert.Contains("POST /api/v1/takes/{takeId}/edit", documented);
+        Assert.Contains("POST /api/v1/takes/{takeId}/continue", documented);
+        Assert.Contains("POST /api/v1/takes/{takeId}/cast", documented);
+        Assert.Contains("POST /api/v1/projects/{projectId}/cast", documented);
         Assert.Equal("Sora Studio automation API", document.GetProperty("info").GetProperty("title").GetString());
         // Every operation is named, so generated clients get method names.
         var operations = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).Where(o => o.Value.ValueKind == JsonValueKind.Object && o.Value.TryGetProperty("responses", out _)).ToList();
