@@ -42,7 +42,8 @@ public class ChildTakeFlowTests(BrowserFixture fixture) : StudioPageTest(fixture
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Extend for $0.80" }).ClickAsync();
 
         // The child's page: under its parent in the lineage, on an edge drawn as an extension.
-        await Page.WaitForURLAsync(url => Regex.IsMatch(url, @"/takes/\d+$") && !url.EndsWith($"/takes/{parentId}", StringComparison.Ordinal));
+        await Assertions.Expect(dialog).ToBeHiddenAsync(new() { Timeout = Generation });
+        await Page.WaitForURLAsync(url => Regex.IsMatch(url, @"/takes/\d+$") && !url.EndsWith($"/takes/{parentId}", StringComparison.Ordinal), new() { Timeout = Generation });
         var childId = long.Parse(Page.Url.Split('/').Last(), CultureInfo.InvariantCulture);
         Assert.NotEqual(parentId, childId);
         var edge = Page.Locator($"li[data-take-id='{parentId}'] li[data-take-id='{childId}'] > .lineage__edge--extension");
@@ -89,7 +90,9 @@ public class ChildTakeFlowTests(BrowserFixture fixture) : StudioPageTest(fixture
         await Assertions.Expect(dialog.GetByRole(AriaRole.Status, new() { Name = "Price" })).ToContainTextAsync("$0.40 (4 s at $0.10/s)");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Queue edit" }).ClickAsync();
 
-        await Page.WaitForURLAsync(url => Regex.IsMatch(url, @"/takes/\d+$") && !url.EndsWith($"/takes/{parentId}", StringComparison.Ordinal));
+        // On a loaded machine the queueing round trip can outlast Playwright's default 30 s; the dialog closing says it was queued.
+        await Assertions.Expect(dialog).ToBeHiddenAsync(new() { Timeout = Generation });
+        await Page.WaitForURLAsync(url => Regex.IsMatch(url, @"/takes/\d+$") && !url.EndsWith($"/takes/{parentId}", StringComparison.Ordinal), new() { Timeout = Generation });
         var childId = long.Parse(Page.Url.Split('/').Last(), CultureInfo.InvariantCulture);
         var edge = Page.Locator($"li[data-take-id='{parentId}'] li[data-take-id='{childId}'] > .lineage__edge--edit");
         await Assertions.Expect(edge).ToContainTextAsync("Edit");
