@@ -14,6 +14,16 @@ public sealed record ScheduledBeat(int Number, string Text, double Start, double
 /// </summary>
 public static partial class BeatSchedule
 {
+    /// <summary>
+    /// The beats of a take made from <paramref name="spec"/>, on its clip of <paramref name="clipSeconds"/>: over the spec's own
+    /// length where the clip is longer (an extension's clip is its source's seconds followed by the added ones).
+    /// </summary>
+    public static IReadOnlyList<ScheduledBeat> ForTake(ShotSpec spec, double clipSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Plan(spec.Actions, spec.Seconds > 0 ? Math.Min(spec.Seconds, clipSeconds) : clipSeconds);
+    }
+
     public static IReadOnlyList<ScheduledBeat> Plan(IReadOnlyList<Beat> beats, double clipSeconds)
     {
         ArgumentNullException.ThrowIfNull(beats);

@@ -111,4 +111,13 @@ public class BeatScheduleTests
         Assert.Empty(Plan(4));
         Assert.Empty(Plan(0, new Beat("Looks up")));
     }
+
+    [Fact]
+    public void AnExtendedTakesBeatsStayOnItsSourcesSeconds()
+    {
+        var spec = ShotSpec.Empty with { Seconds = 4, Actions = [new Beat("Climbs"), new Beat("Stops")] };
+
+        Assert.Equal([(0, 2), (2, 4)], Spans(BeatSchedule.ForTake(spec, 12)));
+        Assert.Equal([(0, 1.5), (1.5, 3)], Spans(BeatSchedule.ForTake(spec, 3)));
+    }
 }
