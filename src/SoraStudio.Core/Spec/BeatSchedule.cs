@@ -24,6 +24,22 @@ public static partial class BeatSchedule
         return Plan(spec.Actions, spec.Seconds > 0 ? Math.Min(spec.Seconds, clipSeconds) : clipSeconds);
     }
 
+    /// <summary>
+    /// The spoken lines of a take made from <paramref name="spec"/>, evenly over the same seconds as its beats (a line carries
+    /// no time): <c>Speaker: "text"</c>, or the text alone when no speaker is named.
+    /// </summary>
+    public static IReadOnlyList<ScheduledBeat> LinesForTake(ShotSpec spec, double clipSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var lines = spec.Dialogue.Where(l => !string.IsNullOrWhiteSpace(l.Text)).ToList();
+        var seconds = spec.Seconds > 0 ? Math.Min(spec.Seconds, clipSeconds) : clipSeconds;
+        if (lines.Count == 0 || seconds <= 0)
+            return [];
+        var each = seconds / lines.Count;
+        return lines.Select((l, i) => new ScheduledBeat(i + 1, string.IsNullOrWhiteSpace(l.Speaker) ? $"“{l.Text.Trim()}”" : $"{l.Speaker.Trim()}: “{l.Text.Trim()}”",
+            Round(i * each), Round((i + 1) * each), false)).ToList();
+    }
+
     public static IReadOnlyList<ScheduledBeat> Plan(IReadOnlyList<Beat> beats, double clipSeconds)
     {
         ArgumentNullException.ThrowIfNull(beats);

@@ -120,4 +120,21 @@ public class BeatScheduleTests
         Assert.Equal([(0, 2), (2, 4)], Spans(BeatSchedule.ForTake(spec, 12)));
         Assert.Equal([(0, 1.5), (1.5, 3)], Spans(BeatSchedule.ForTake(spec, 3)));
     }
+
+    [Fact]
+    public void SpokenLinesShareTheClipEvenlyAndNameTheirSpeaker()
+    {
+        // The guide's interrogation, with an empty line left in and one without a speaker.
+        var spec = ShotSpec.Empty with
+        {
+            Seconds = 12,
+            Dialogue = [new DialogueLine("Detective", "You're lying. I can hear it in your silence."), new DialogueLine("Suspect", "  "),
+                new DialogueLine("Suspect", "Or maybe I'm just tired of talking."), new DialogueLine("", "Either way, you'll talk before the night's over.")],
+        };
+
+        var lines = BeatSchedule.LinesForTake(spec, 12);
+
+        Assert.Equal([(1, "Detective: “You're lying. I can hear it in your silence.”", 0.0, 4.0), (2, "Suspect: “Or maybe I'm just tired of talking.”", 4.0, 8.0),
+            (3, "“Either way, you'll talk before the night's over.”", 8.0, 12.0)], lines.Select(l => (l.Number, l.Text, l.Start, l.End)));
+    }
 }

@@ -26,6 +26,7 @@ public class BeatMarkerTests(BrowserFixture fixture) : StudioPageTest(fixture)
         var beats = Page.GetByRole(AriaRole.List, new() { Name = "Action beats" });
         await Assertions.Expect(beats.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
         await Assertions.Expect(beats.GetByRole(AriaRole.Listitem).Nth(2)).ToContainTextAsync("Reaches up and pulls the curtain");
+        await Assertions.Expect(Page.GetByRole(AriaRole.List, new() { Name = "Dialogue lines" })).ToContainTextAsync("Woman: “Morning already.”");
         var player = Page.GetByLabel($"Video of take {takeId}");
         await player.EvaluateAsync("v => new Promise(done => v.readyState >= 1 ? done() : v.addEventListener('loadedmetadata', () => done(), { once: true }))");
 
@@ -54,6 +55,7 @@ public class BeatMarkerTests(BrowserFixture fixture) : StudioPageTest(fixture)
         var otherId = await GenerateAndWaitAsync(shotId);
         await OpenAsync($"/takes/compare?ids={takeId},{otherId}");
         await Assertions.Expect(Page.GetByRole(AriaRole.List, new() { Name = "Action beats" })).ToHaveCountAsync(2);
+        await Assertions.Expect(Page.GetByRole(AriaRole.List, new() { Name = "Dialogue lines" })).ToHaveCountAsync(2);
         var players = Page.Locator("video.take-player");
         await players.Nth(1).EvaluateAsync("v => new Promise(done => v.readyState >= 1 ? done() : v.addEventListener('loadedmetadata', () => done(), { once: true }))");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Beat 3, 0:03 to 0:04: Reaches up and pulls the curtain in the final second (play every take from here)" }).First.ClickAsync();
@@ -70,6 +72,7 @@ public class BeatMarkerTests(BrowserFixture fixture) : StudioPageTest(fixture)
         {
             Model = "sora-2", Size = "1280x720", Seconds = 4, Style = "35 mm film, soft window light",
             Scene = "A small apartment at dawn; a woman by a curtained window.", Actions = [.. CurtainBeats],
+            Dialogue = [new DialogueLine("Woman", "Morning already.")],
         };
         var shotId = await services.GetRequiredService<ShotService>().AddAsync(projectId, "Curtain", spec);
         return (shotId, await GenerateAndWaitAsync(shotId));

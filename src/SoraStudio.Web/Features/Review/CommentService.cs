@@ -44,7 +44,7 @@ public sealed class CommentService(
                 c.AuthorUserId is null ? c.ImportedAuthorEmail : null, c.RemixKind))
             .ToList();
         return new CommentThreadData(takeId, projectId, take.Seconds, user.UserId, role, comments, members, generation.OneChangeKind(take.Model),
-            BeatSchedule.ForTake(take.Spec, take.Seconds));
+            BeatSchedule.ForTake(take.Spec, take.Seconds), BeatSchedule.LinesForTake(take.Spec, take.Seconds));
     }
 
     public async Task<long> AddAsync(long takeId, CommentInput input, CancellationToken cancellationToken = default)

@@ -43,7 +43,8 @@ public sealed record CommentThreadData(
     IReadOnlyList<CommentView> Comments,
     IReadOnlyList<(string UserId, string Name)> Members,
     TakeKind? ChangeKind = TakeKind.Remix,
-    IReadOnlyList<ScheduledBeat>? Beats = null);
+    IReadOnlyList<ScheduledBeat>? Beats = null,
+    IReadOnlyList<ScheduledBeat>? Lines = null);
 
 public sealed record TakeReviewInfo(
     long TakeId,

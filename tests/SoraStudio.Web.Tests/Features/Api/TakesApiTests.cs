@@ -215,11 +215,12 @@ public sealed class TakesApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ATakeSaysWhereItsBeatsFall()
+    public async Task ATakeSaysWhereItsBeatsAndLinesFall()
     {
         var (_, shotId) = await ShotAsync(spec: Seed.Spec() with
         {
             Actions = [new Beat("Character takes four steps to the window"), new Beat("Pauses and looks outside"), new Beat("Reaches up and pulls the curtain in the final second")],
+            Dialogue = [new DialogueLine("Woman", "Morning already.")],
         });
         var takeId = (await ApiAssert.JsonAsync(await _api.PostAsJsonAsync($"/api/v1/shots/{shotId}/generate", new { variations = 1 }), HttpStatusCode.Accepted))
             .GetProperty("takeIds")[0].GetInt64();
@@ -231,6 +232,8 @@ public sealed class TakesApiTests : IAsyncLifetime
             .ToList();
         Assert.Equal([(1, "Character takes four steps to the window", 0, 1.5, false), (2, "Pauses and looks outside", 1.5, 3, false),
             (3, "Reaches up and pulls the curtain in the final second", 3, 4, true)], beats);
+        var line = Assert.Single(take.GetProperty("lines").EnumerateArray());
+        Assert.Equal(("Woman: “Morning already.”", 0.0, 4.0), (line.GetProperty("text").GetString(), line.GetProperty("start").GetDouble(), line.GetProperty("end").GetDouble()));
     }
 
     private async Task<(long ProjectId, long ShotId)> ShotAsync(decimal? budget = null, ShotSpec? spec = null)

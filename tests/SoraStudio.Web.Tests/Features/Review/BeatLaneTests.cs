@@ -37,6 +37,18 @@ public sealed class BeatLaneTests : ComposeTestContext
     }
 
     [Fact]
+    public void SpokenLinesAreTheirOwnListNamedAsLines()
+    {
+        var spec = ShotSpec.Empty with { Seconds = 4, Dialogue = [new DialogueLine("Detective", "You're lying."), new DialogueLine("Suspect", "Or maybe I'm just tired.")] };
+        var cut = Render<BeatLane>(p => p.Add(l => l.Beats, BeatSchedule.LinesForTake(spec, 4)).Add(l => l.Noun, "Line").Add(l => l.ListName, "Dialogue lines")
+            .Add(l => l.Duration, 4));
+
+        Assert.Equal("Dialogue lines", cut.Find("ol").GetAttribute("aria-label"));
+        Assert.Contains("beat-lane--line", cut.Find("ol").ClassList);
+        cut.FindByLabelText("Line 2, 0:02 to 0:04: Suspect: “Or maybe I'm just tired.” (play from here)");
+    }
+
+    [Fact]
     public void NoBeatsNoLane()
     {
         var cut = Render<BeatLane>(p => p.Add(l => l.Beats, []).Add(l => l.Duration, 4));
