@@ -80,7 +80,8 @@ public sealed record TakeListPage(IReadOnlyList<TakeSummary> Items, int Total, i
 public sealed record ClipFile(string Variant, long Bytes, string Sha256, string ContentType, int? Width, int? Height, double? DurationSeconds, string Url);
 
 public sealed record TakeDetails(TakeSummary Take, long ProjectId, string Prompt, ShotSpec Spec, string? VideoId, long? RetryOfTakeId, int Attempts,
-    DateTimeOffset? SubmittedAt, DateTimeOffset? ExpiresAt, IReadOnlyList<ClipFile> Clips)
+    DateTimeOffset? SubmittedAt, DateTimeOffset? ExpiresAt, IReadOnlyList<ClipFile> Clips, IReadOnlyList<ScheduledBeat> Beats,
+    IReadOnlyList<ScheduledBeat> Lines)
 {
     public static TakeDetails From(TakeDetail d)
     {
@@ -91,7 +92,8 @@ public sealed record TakeDetails(TakeSummary Take, long ProjectId, string Prompt
         {
             Links = summary.Links with { Spritesheet = clips.Any(c => c.Variant == "spritesheet") ? ApiEndpoints.ContentUrl(d.Card.TakeId, "spritesheet") : null },
         };
-        return new(summary, d.ProjectId, d.Prompt, d.Spec, d.VideoId, d.RetryOfTakeId, d.Attempts, d.SubmittedAt, d.ExpiresAt, clips);
+        return new(summary, d.ProjectId, d.Prompt, d.Spec, d.VideoId, d.RetryOfTakeId, d.Attempts, d.SubmittedAt, d.ExpiresAt, clips,
+            BeatSchedule.ForTake(d.Spec, d.Card.Seconds), BeatSchedule.LinesForTake(d.Spec, d.Card.Seconds));
     }
 }
 

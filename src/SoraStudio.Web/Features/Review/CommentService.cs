@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SoraStudio.Core.Spec;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
 using SoraStudio.Web.Generation;
@@ -23,7 +24,7 @@ public sealed class CommentService(
         var projectId = await access.RequireTakeAsync(db, takeId, ProjectPermission.View, cancellationToken);
         var user = await access.UserAsync();
         var role = (await access.RoleAsync(db, projectId, cancellationToken))!.Value;
-        var take = await db.Takes.Where(t => t.Id == takeId).Select(t => new { t.Seconds, t.Model }).SingleAsync(cancellationToken);
+        var take = await db.Takes.Where(t => t.Id == takeId).Select(t => new { t.Seconds, t.Model, t.Spec }).SingleAsync(cancellationToken);
         var members = await MembersAsync(db, projectId, cancellationToken);
         var names = members.ToDictionary(m => m.UserId, m => m.Name);
         var rows = await db.TakeComments.AsNoTracking().Where(c => c.TakeId == takeId)
@@ -42,7 +43,8 @@ public sealed class CommentService(
                 c.RemixTakeId, c.Mentions.Select(id => names.GetValueOrDefault(id) ?? "").Where(n => n.Length > 0).ToList(),
                 c.AuthorUserId is null ? c.ImportedAuthorEmail : null, c.RemixKind))
             .ToList();
-        return new CommentThreadData(takeId, projectId, take.Seconds, user.UserId, role, comments, members, generation.OneChangeKind(take.Model));
+        return new CommentThreadData(takeId, projectId, take.Seconds, user.UserId, role, comments, members, generation.OneChangeKind(take.Model),
+            BeatSchedule.ForTake(take.Spec, take.Seconds), BeatSchedule.LinesForTake(take.Spec, take.Seconds));
     }
 
     public async Task<long> AddAsync(long takeId, CommentInput input, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using SoraStudio.Core.Spec;
 using SoraStudio.Web.Data;
 
 namespace SoraStudio.Web.Features.Review;
@@ -41,7 +42,9 @@ public sealed record CommentThreadData(
     ProjectRole Role,
     IReadOnlyList<CommentView> Comments,
     IReadOnlyList<(string UserId, string Name)> Members,
-    TakeKind? ChangeKind = TakeKind.Remix);
+    TakeKind? ChangeKind = TakeKind.Remix,
+    IReadOnlyList<ScheduledBeat>? Beats = null,
+    IReadOnlyList<ScheduledBeat>? Lines = null);
 
 public sealed record TakeReviewInfo(
     long TakeId,

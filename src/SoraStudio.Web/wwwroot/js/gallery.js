@@ -77,6 +77,10 @@ export function playAll(container) {
     players(container).forEach(p => { p.currentTime = 0; p.play().catch(() => {}); });
 }
 
+export function seekAll(container, seconds) {
+    players(container).forEach(p => { p.pause(); p.currentTime = seconds; });
+}
+
 export function pauseAll(container) {
     players(container).forEach(p => p.pause());
 }

@@ -214,13 +214,35 @@ public sealed class TakesApiTests : IAsyncLifetime
         }
     }
 
-    private async Task<(long ProjectId, long ShotId)> ShotAsync(decimal? budget = null)
+    [Fact]
+    public async Task ATakeSaysWhereItsBeatsAndLinesFall()
+    {
+        var (_, shotId) = await ShotAsync(spec: Seed.Spec() with
+        {
+            Actions = [new Beat("Character takes four steps to the window"), new Beat("Pauses and looks outside"), new Beat("Reaches up and pulls the curtain in the final second")],
+            Dialogue = [new DialogueLine("Woman", "Morning already.")],
+        });
+        var takeId = (await ApiAssert.JsonAsync(await _api.PostAsJsonAsync($"/api/v1/shots/{shotId}/generate", new { variations = 1 }), HttpStatusCode.Accepted))
+            .GetProperty("takeIds")[0].GetInt64();
+
+        var take = await ApiAssert.JsonAsync(await _api.GetAsync($"/api/v1/takes/{takeId}"));
+
+        var beats = take.GetProperty("beats").EnumerateArray()
+            .Select(b => (b.GetProperty("number").GetInt32(), b.GetProperty("text").GetString(), b.GetProperty("start").GetDouble(), b.GetProperty("end").GetDouble(), b.GetProperty("timed").GetBoolean()))
+            .ToList();
+        Assert.Equal([(1, "Character takes four steps to the window", 0, 1.5, false), (2, "Pauses and looks outside", 1.5, 3, false),
+            (3, "Reaches up and pulls the curtain in the final second", 3, 4, true)], beats);
+        var line = Assert.Single(take.GetProperty("lines").EnumerateArray());
+        Assert.Equal(("Woman: “Morning already.”", 0.0, 4.0), (line.GetProperty("text").GetString(), line.GetProperty("start").GetDouble(), line.GetProperty("end").GetDouble()));
+    }
+
+    private async Task<(long ProjectId, long ShotId)> ShotAsync(decimal? budget = null, ShotSpec? spec = null)
     {
         using var project = await _api.PostAsJsonAsync("/api/v1/projects", new { name = "Lighthouse", budget });
         var projectId = (await ApiAssert.JsonAsync(project, HttpStatusCode.Created)).GetProperty("id").GetInt64();
-        var spec = JsonSerializer.SerializeToElement(Seed.Spec(), SpecJson.Options);
+        var specJson = JsonSerializer.SerializeToElement(spec ?? Seed.Spec(), SpecJson.Options);
         using var shot = await _api.PostAsync($"/api/v1/projects/{projectId}/shots",
-            new StringContent(JsonSerializer.Serialize(new { title = "Stairs", spec }), Encoding.UTF8, "application/json"));
+            new StringContent(JsonSerializer.Serialize(new { title = "Stairs", spec = specJson }), Encoding.UTF8, "application/json"));
         return (projectId, (await ApiAssert.JsonAsync(shot, HttpStatusCode.Created)).GetProperty("id").GetInt64());
     }
 }

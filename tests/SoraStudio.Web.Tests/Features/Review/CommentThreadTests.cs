@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SoraStudio.Core.Spec;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Review;
 using SoraStudio.Web.Features.Takes;
@@ -91,6 +92,29 @@ public sealed class CommentThreadTests : ComposeTestContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("From the other browser", cut.Markup), TimeSpan.FromSeconds(1));
         Assert.Contains("is-range", cut.Find(".scrub-marker").ClassList);
         Assert.Contains("0:01–0:03", cut.Markup);
+    }
+
+    [Fact]
+    public async Task ClickingABeatStartsACommentOnItsSpanWithTheBoxFocused()
+    {
+        await using (var db = await _studio.DbAsync())
+            await db.Takes.Where(t => t.Id == _takeId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Spec, ShotSpec.Empty with
+            {
+                Seconds = 4,
+                Actions = [new Beat("Types for two seconds"), new Beat("Pauses and looks at screen"), new Beat("Resumes typing")],
+            }));
+        var cut = RenderThread();
+
+        cut.WaitForElement(".beat-lane");
+        cut.FindByLabelText("Beat 2, 0:02 to 0:03: Pauses and looks at screen (comment on this beat)").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("From 0:02 to 0:03", cut.Markup));
+        JSInterop.VerifyFocusAsyncInvoke();
+        cut.FindByLabelText("Comment").Input("She looks away too early");
+        Button(cut, "Add comment").Click();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".scrub-marker")));
+        var stored = Assert.Single((await _studio.Get<CommentService>().ThreadAsync(_takeId)).Comments);
+        Assert.Equal((2.0, 3.0), (stored.StartSeconds, stored.EndSeconds));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Web;
+using SoraStudio.Core.Spec;
 using SoraStudio.Web.Features.Review;
 using SoraStudio.Web.Tests.Features.Compose;
 
@@ -70,5 +71,28 @@ public sealed class ScrubBarTests : ComposeTestContext
         Assert.Equal([3.0, 1.0, 4.0], _seeks);
         Assert.Equal(1, _commentKeys);
         Assert.Equal("0:02 of 0:04", bar.GetAttribute("aria-valuetext"));
+    }
+
+    [Fact]
+    public void BeatsTickWhereTheyStartAndTheBracketsJumpBetweenThem()
+    {
+        ScheduledBeat[] beats = [new(1, "Takes four steps", 0, 1.5, false), new(2, "Pauses", 1.5, 3, false), new(3, "Pulls the curtain", 3, 4, true)];
+        var cut = Render<ScrubBar>(p => p
+            .Add(b => b.Duration, 4)
+            .Add(b => b.Current, 2)
+            .Add(b => b.Beats, beats)
+            .Add(b => b.OnSeek, s => _seeks.Add(s)));
+        var bar = cut.Find("[role=slider]");
+
+        Assert.Equal(["left:0%", "left:37.5%", "left:75%"], cut.FindAll(".scrub-beat-tick").Select(t => t.GetAttribute("style")));
+        bar.KeyDown(new KeyboardEventArgs { Key = "]" });
+        bar.KeyDown(new KeyboardEventArgs { Key = "[" });
+        cut.Render(p => p.Add(b => b.Current, 1.5));
+        bar.KeyDown(new KeyboardEventArgs { Key = "[" });
+        cut.Render(p => p.Add(b => b.Current, 3));
+        bar.KeyDown(new KeyboardEventArgs { Key = "]" });
+
+        // From 2 s: the next beat at 3, the one before at 1.5; from a beat's start, [ goes to the beat before it; none after the last.
+        Assert.Equal([3.0, 1.5, 0.0], _seeks);
     }
 }
