@@ -10,6 +10,7 @@ using SoraStudio.Web.Features.Api;
 using SoraStudio.Web.Features.Assets;
 using SoraStudio.Web.Features.Cast;
 using SoraStudio.Web.Features.Export;
+using SoraStudio.Web.Features.Insight;
 using SoraStudio.Web.Features.Media;
 using SoraStudio.Web.Features.Settings;
 using SoraStudio.Web.Generation;
@@ -119,6 +120,7 @@ public static class StudioComposition
         app.MapStudioAssets();
         app.MapStudioCast();
         app.MapStudioExport();
+        app.MapStudioInsight();
         app.MapStudioHealth();
         app.MapStudioApi();
         return app;

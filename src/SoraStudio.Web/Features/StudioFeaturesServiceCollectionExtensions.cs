@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SoraStudio.Core.Catalog;
 using SoraStudio.Core.Validation;
 using SoraStudio.Web.Features.Activity;
+using SoraStudio.Web.Features.Insight;
 using SoraStudio.Web.Features.Assets;
 using SoraStudio.Web.Features.Cast;
 using SoraStudio.Web.Features.Export;
@@ -36,6 +37,7 @@ public static class StudioFeaturesServiceCollectionExtensions
             .AddStudioGallery()
             .AddStudioReview()
             .AddStudioActivity()
+            .AddStudioInsight()
             .AddStudioExport()
             .AddStudioSettings();
     }

@@ -77,7 +77,7 @@ public class CastAndContinueTests(BrowserFixture fixture) : StudioPageTest(fixtu
         await ScreenshotAsync(Page, "continue-take-1280");
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Open shot 2" }).ClickAsync();
-        await Page.WaitForURLAsync(url => url.Contains($"/projects/{projectId}/shots/", StringComparison.Ordinal));
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/projects/{projectId}/shots/\\d+$"));
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Shot 2: Stairs (continued)" })).ToBeVisibleAsync();
         await Page.GetByRole(AriaRole.Tab, new() { Name = "Reference image" }).ClickAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Img, new() { Name = $"Reference image Last frame of take {takeId}" })).ToBeVisibleAsync();

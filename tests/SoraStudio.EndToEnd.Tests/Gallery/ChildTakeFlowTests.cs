@@ -43,7 +43,8 @@ public class ChildTakeFlowTests(BrowserFixture fixture) : StudioPageTest(fixture
 
         // The child's page: under its parent in the lineage, on an edge drawn as an extension.
         await Assertions.Expect(dialog).ToBeHiddenAsync(new() { Timeout = Generation });
-        await Page.WaitForURLAsync(url => Regex.IsMatch(url, @"/takes/\d+$") && !url.EndsWith($"/takes/{parentId}", StringComparison.Ordinal), new() { Timeout = Generation });
+        // Polls the address: a client-side navigation can land before WaitForURL starts listening for it.
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex($@"/takes/(?!{parentId}$)\d+$"), new() { Timeout = Generation });
         var childId = long.Parse(Page.Url.Split('/').Last(), CultureInfo.InvariantCulture);
         Assert.NotEqual(parentId, childId);
         var edge = Page.Locator($"li[data-take-id='{parentId}'] li[data-take-id='{childId}'] > .lineage__edge--extension");
@@ -92,7 +93,8 @@ public class ChildTakeFlowTests(BrowserFixture fixture) : StudioPageTest(fixture
 
         // On a loaded machine the queueing round trip can outlast Playwright's default 30 s; the dialog closing says it was queued.
         await Assertions.Expect(dialog).ToBeHiddenAsync(new() { Timeout = Generation });
-        await Page.WaitForURLAsync(url => Regex.IsMatch(url, @"/takes/\d+$") && !url.EndsWith($"/takes/{parentId}", StringComparison.Ordinal), new() { Timeout = Generation });
+        // Polls the address: a client-side navigation can land before WaitForURL starts listening for it.
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex($@"/takes/(?!{parentId}$)\d+$"), new() { Timeout = Generation });
         var childId = long.Parse(Page.Url.Split('/').Last(), CultureInfo.InvariantCulture);
         var edge = Page.Locator($"li[data-take-id='{parentId}'] li[data-take-id='{childId}'] > .lineage__edge--edit");
         await Assertions.Expect(edge).ToContainTextAsync("Edit");

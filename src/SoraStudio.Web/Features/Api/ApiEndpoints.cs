@@ -106,6 +106,7 @@ public static class ApiEndpoints
         api.MapShotsApi();
         api.MapPromptsApi();
         api.MapTakesApi();
+        api.MapInsightApi();
         api.MapCommentsApi();
         api.MapCastApi();
         // No fallback route here: it would win over routing's own 405 and 415 answers. ApiProblems.UseStudioApiProblems
