@@ -23,10 +23,10 @@ public class StudioFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Lighthouse <b>keeper</b>");
         await Assertions.Expect(Page.Locator(".shell-project")).ToContainTextAsync("Lighthouse <b>keeper</b>");
 
-        // The style bible, saved.
+        // The style bible, saved as typed.
         await Page.GetByLabel("Style", new() { Exact = true }).FillAsync("35 mm film, warm tungsten light");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save style bible" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("#bible-heading ~ [role=status], [role=status]:has-text('Saved')").First).ToContainTextAsync("Saved");
+        await Assertions.Expect(Page.Locator("[data-save-state]")).ToHaveAttributeAsync("data-save-state", "Pending");
+        await Assertions.Expect(Page.Locator("[data-save-state]")).ToHaveAttributeAsync("data-save-state", "Saved");
 
         // A shot.
         await Page.GetByLabel("New shot title", new() { Exact = true }).FillAsync("Stairs at dusk");

@@ -11,6 +11,13 @@ public static class FieldLimits
     /// </summary>
     public const int Characters = TextLimits.Field;
 
+    /// <summary>
+    /// Characters the import box takes: more than a prompt holds, so that a longer paste is measured and the importer
+    /// says exactly how much is over (<see cref="SoraStudio.Core.Validation.ImportFit"/>) instead of the browser cutting
+    /// it untold. At three UTF-8 bytes a character it still fits <see cref="MaxMessageBytes"/>.
+    /// </summary>
+    public const int Import = 40_000;
+
     /// <summary>Characters of a name or title.</summary>
     public const int Name = TextLimits.Name;
 

@@ -1,5 +1,7 @@
 using SoraStudio.Core.Prompting;
 using SoraStudio.Core.Spec;
+using SoraStudio.Core.Validation;
+using SoraStudio.Web.Components.Fields;
 using SoraStudio.Web.Features.Compose;
 
 namespace SoraStudio.Web.Tests.Features.Compose;
@@ -44,6 +46,36 @@ public class ImportAndTemplatesTests : ComposeTestContext
 
         Assert.Equal(PromptParser.Parse(Pasted, current), result);
         Assert.Equal(("sora-2-pro", "1792x1024", 8), (result!.Model, result.Size, result.Seconds));
+    }
+
+    [Fact]
+    public void AWholeLengthUltraDetailedPromptIsAcceptedWhole()
+    {
+        var template = GuideTemplates.All.Single(t => t.Key == "commuter").Text;
+        var prompt = template + "\n\nFinishing\n" + string.Concat(Enumerable.Repeat("Fine grain. ", (TextLimits.Prompt - template.Length - 20) / 12));
+        Assert.InRange(prompt.Length, TextLimits.Prompt - 32, TextLimits.Prompt);
+        ShotSpec? result = null;
+        var cut = Render<ImportPromptDialog>(p => p.Add(d => d.Current, ShotSpec.Empty).Add(d => d.OnAccept, s => result = s));
+
+        cut.FindByLabelText("Prompt text").Input(prompt);
+        Button(cut, "Replace the shot").Click();
+
+        Assert.Equal(PromptParser.Parse(prompt, ShotSpec.Empty), result);
+        Assert.Empty(cut.FindAll("[role=alert]"));
+    }
+
+    [Fact]
+    public void AnOverLongPasteSaysExactlyWhatDoesNotFitAndReplacesNothing()
+    {
+        var cut = Render<ImportPromptDialog>(p => p.Add(d => d.Current, ShotSpec.Empty));
+        Assert.Equal(FieldLimits.Import.ToString(System.Globalization.CultureInfo.InvariantCulture), cut.FindByLabelText("Prompt text").GetAttribute("maxlength"));
+
+        cut.FindByLabelText("Prompt text").Input(new string('x', 33_500));
+
+        var alert = cut.Find("[role=alert]").TextContent;
+        Assert.Contains("Prompt: The pasted text has 33,500 characters, 1,500 more than a prompt holds (32,000).", alert);
+        Assert.Contains("Scene: At most 32,000 characters; this has 33,500.", alert);
+        Assert.True(Button(cut, "Replace the shot").HasAttribute("disabled"));
     }
 
     [Fact]

@@ -56,6 +56,30 @@ public class ShotPageTests : PageTestContext
     }
 
     [Fact]
+    public async Task AReplaceFromTheGuideIsSavedAndItsUndoBringsBackTheShotAndSavesItToo()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host);
+        var dialogs = Render<Radzen.Blazor.RadzenDialog>();
+        var page = Open(projectId, shotId);
+
+        Button(page, "Start from the guide").Click();
+        dialogs.WaitForAssertion(() => Button(dialogs, "Use Commuter platform (ultra-detailed)"));
+        Button(dialogs, "Use Commuter platform (ultra-detailed)").Click();
+        dialogs.WaitForAssertion(() => Button(dialogs, "Replace"));
+        Button(dialogs, "Replace").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Undo replace", page.Markup));
+        page.WaitForAssertion(() => Assert.Equal("Saved", page.Find("[data-save-state]").GetAttribute("data-save-state")));
+        Assert.Equal(2, (await Host.Get<ShotService>().GetAsync(shotId)).Spec.Ultra.ShotList.Count);
+
+        Button(page, "Undo replace").Click();
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("Undo replace", page.Markup));
+        page.WaitForAssertion(() => Assert.Equal("Saved", page.Find("[data-save-state]").GetAttribute("data-save-state")));
+        Assert.Equal(Seed.Spec(), (await Host.Get<ShotService>().GetAsync(shotId)).Spec);
+    }
+
+    [Fact]
     public async Task TheStyleBibleFillsEmptyFieldsAndThePreviousShotIsCheckedForContinuity()
     {
         var projectId = await Seed.ProjectAsync(Host);

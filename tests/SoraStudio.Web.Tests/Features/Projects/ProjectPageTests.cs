@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Radzen.Blazor;
 using SoraStudio.Core.StyleBible;
 using SoraStudio.Web.Features.Projects;
@@ -105,7 +107,7 @@ public class ProjectPageTests : PageTestContext
     }
 
     [Fact]
-    public async Task TheStyleBibleIsSavedWithTheProject()
+    public async Task TheStyleBibleIsSavedAMomentAfterTypingAndSaysSo()
     {
         var id = await Seed.ProjectAsync(Host);
         var page = Open(id);
@@ -114,11 +116,42 @@ public class ProjectPageTests : PageTestContext
         Button(page, "Add character").Click();
         page.FindByLabelText("Character 1 name").Input("Mara");
         page.FindByLabelText("Character 1 description").Input("a lighthouse keeper in a yellow oilskin");
-        Button(page, "Save style bible").Click();
+        Assert.Equal("Pending", page.Find("[data-save-state]").GetAttribute("data-save-state"));
 
-        page.WaitForAssertion(() => Assert.Contains("Saved", page.Find("#bible-heading + [role=status]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("Saved", page.Find("[data-save-state]").GetAttribute("data-save-state")), TimeSpan.FromSeconds(10));
         var bible = (await Host.Get<ProjectService>().GetAsync(id)).StyleBible;
         Assert.Equal("Super 8, grain, faded blacks", bible.Style);
         Assert.Equal([new BibleCharacter("Mara", "a lighthouse keeper in a yellow oilskin")], bible.Characters);
+        // The page reloaded after the save and kept what is on screen.
+        Assert.Equal("Mara", page.FindByLabelText("Character 1 name").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task GoingToAnotherPageSavesTheStyleBibleBeforeItLoads()
+    {
+        var id = await Seed.ProjectAsync(Host);
+        var editor = Render<StyleBibleEditor>(p => p.Add(e => e.ProjectId, id).Add(e => e.Value, StyleBible.Empty).Add(e => e.AutosaveDelay, TimeSpan.FromMinutes(5)));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        editor.FindByLabelText("Setting").Input("A harbour at dawn");
+        await editor.InvokeAsync(() => navigation.NavigateTo("/projects"));
+
+        // The page changes only once the save is done.
+        editor.WaitForAssertion(() => Assert.EndsWith("/projects", navigation.Uri), TimeSpan.FromSeconds(10));
+        Assert.Equal("A harbour at dawn", (await Host.Get<ProjectService>().GetAsync(id)).StyleBible.Setting);
+        Assert.Equal("Saved", editor.Find("[data-save-state]").GetAttribute("data-save-state"));
+    }
+
+    [Fact]
+    public async Task LeavingThePageSavesTheStyleBibleTypedLast()
+    {
+        var id = await Seed.ProjectAsync(Host);
+        var editor = Render<StyleBibleEditor>(p => p.Add(e => e.ProjectId, id).Add(e => e.Value, StyleBible.Empty).Add(e => e.AutosaveDelay, TimeSpan.FromMinutes(5)));
+
+        editor.FindByLabelText("Lighting").Input("Typed just before leaving");
+        Assert.Equal("Pending", editor.Find("[data-save-state]").GetAttribute("data-save-state"));
+        await DisposeComponentsAsync();
+
+        Assert.Equal("Typed just before leaving", (await Host.Get<ProjectService>().GetAsync(id)).StyleBible.Lighting);
     }
 }
