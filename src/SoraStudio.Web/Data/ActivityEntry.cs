@@ -14,6 +14,7 @@ public enum ActivityKind
     Rated,
     Edited,
     Extended,
+    BudgetChanged,
 }
 
 /// <summary>One line of a project's append-only activity log: who did what, and what it cost.</summary>

@@ -29,7 +29,7 @@ public class InsightPageTests(BrowserFixture fixture) : StudioPageTest(fixture)
         }
         await SignInAsync();
         await OpenAsync($"/projects/{projectId}");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Insight" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "This project" }).GetByRole(AriaRole.Link, new() { Name = "Insight" }).ClickAsync();
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex($"/projects/{projectId}/insight$"));
 
         // Two 4 s takes at $0.40, one approved: $0.80 for 4 approved seconds.

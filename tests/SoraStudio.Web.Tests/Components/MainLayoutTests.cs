@@ -55,6 +55,7 @@ public class MainLayoutTests : PageTestContext
     [InlineData("/projects/4/timeline", "Timeline")]
     [InlineData("/projects/4/gallery", "Gallery")]
     [InlineData("/projects/4", "Projects")]
+    [InlineData("/projects/4/shots/9", "Projects")]
     public void OnAProjectsTimelineOrGalleryThatEntryIsTheActiveOneNotProjects(string path, string active)
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
@@ -65,5 +66,51 @@ public class MainLayoutTests : PageTestContext
 
         layout.WaitForAssertion(() => Assert.Equal([active],
             layout.FindAll(".shell-nav a").Where(a => a.ClassList.Contains("active")).Select(a => a.TextContent.Trim())));
+    }
+
+    [Theory]
+    [InlineData("/projects/4/members", "Members")]
+    [InlineData("/projects/4/activity", "Activity")]
+    [InlineData("/projects/4/shot-list", null)]
+    public void OnAProjectsMembersActivityOrShotListProjectsIsNotHighlighted(string path, string? active)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(path);
+        var layout = Render<MainLayout>();
+
+        Services.GetRequiredService<ShellState>().Show(4, "Harbour");
+
+        layout.WaitForAssertion(() => layout.Find(".shell-project"));
+        Assert.Empty(layout.FindAll(".shell-nav a.active"));
+        string[] expected = active is null ? [] : [active];
+        Assert.Equal(expected, layout.FindAll(".shell-project a.active").Select(a => a.QuerySelector("span")!.TextContent));
+    }
+
+    [Fact]
+    public void TheCurrentProjectLeadsToItsPageMembersAndActivity()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/projects/4/shots/9");
+        var layout = Render<MainLayout>();
+
+        Services.GetRequiredService<ShellState>().Show(4, "Harbour");
+
+        layout.WaitForAssertion(() => layout.Find(".shell-project"));
+        Assert.Equal(["Harbour → /projects/4", "Members → /projects/4/members", "Activity → /projects/4/activity"],
+            layout.FindAll("nav[aria-label='Current project'] a").Select(a => $"{a.QuerySelector("span")!.TextContent} → {a.GetAttribute("href")}"));
+    }
+
+    [Fact]
+    public void BeforeSignInTheBarShowsNeitherNavigationNorAProject()
+    {
+        Authorization.SetNotAuthorized();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/projects/4");
+        var layout = Render<MainLayout>();
+
+        Services.GetRequiredService<ShellState>().Show(4, "Harbour");
+        layout.Render();
+
+        Assert.Empty(layout.FindAll("nav[aria-label='Main']"));
+        Assert.Empty(layout.FindAll(".shell-project"));
+        Assert.Empty(layout.FindAll("nav[aria-label='Account']"));
+        Assert.NotNull(layout.Find(".shell-brand"));
     }
 }

@@ -15,6 +15,9 @@ public abstract class PageTestContext : ComposeTestContext, IAsyncLifetime
 
     protected StudioTestHost Host { get; private set; } = null!;
 
+    /// <summary>Who the cascading authentication state says is signed in (the tester); e.g. <c>SetNotAuthorized()</c> for a visitor.</summary>
+    protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Host = await OfflineStudio.StartAsync(_folder);
@@ -23,9 +26,9 @@ public abstract class PageTestContext : ComposeTestContext, IAsyncLifetime
         _scope.ServiceProvider.GetRequiredService<SoraStudio.Web.Features.Accounts.CurrentUser>().Set(Host.Tester);
         Services.AddScoped<ShellState>();
         // The layout's user menu reads the signed-in user from the cascading authentication state.
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized(Host.Tester.Name);
-        authorization.SetClaims(
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized(Host.Tester.Name);
+        Authorization.SetClaims(
             new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, Host.Tester.UserId),
             new System.Security.Claims.Claim(SoraStudio.Web.Features.Accounts.StudioClaims.DisplayName, Host.Tester.Name));
         // As in the app: pages run in a live server circuit.

@@ -150,6 +150,15 @@ public sealed class AccountService(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The project's name, for the members page's header (which stands below the Projects feature).</summary>
+    public async Task<string> ProjectNameAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await access.RequireProjectAsync(db, projectId, ProjectPermission.View, cancellationToken);
+        return await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken)
+            ?? throw StudioException.NotFound("Project", projectId);
+    }
+
     /// <summary>Changes a member's role (null removes the member). A project always keeps one Owner.</summary>
     public async Task SetRoleAsync(long projectId, string userId, ProjectRole? role, CancellationToken cancellationToken = default)
     {

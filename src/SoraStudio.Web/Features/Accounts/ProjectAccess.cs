@@ -18,6 +18,15 @@ public sealed class ProjectAccess(CurrentUser currentUser)
         return user.IsSystem ? db.Projects.Select(p => p.Id) : db.ProjectMembers.Where(m => m.UserId == user.UserId).Select(m => m.ProjectId);
     }
 
+    /// <summary>The current user's role in each project they are a member of (every project, as Owner, for the system).</summary>
+    public async Task<Dictionary<long, ProjectRole>> RolesAsync(StudioDbContext db, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync();
+        return user.IsSystem
+            ? await db.Projects.Select(p => p.Id).ToDictionaryAsync(id => id, _ => ProjectRole.Owner, cancellationToken)
+            : await db.ProjectMembers.Where(m => m.UserId == user.UserId).ToDictionaryAsync(m => m.ProjectId, m => m.Role, cancellationToken);
+    }
+
     /// <summary>The current user's role in the project, or null for no membership.</summary>
     public async Task<ProjectRole?> RoleAsync(StudioDbContext db, long projectId, CancellationToken cancellationToken = default)
     {

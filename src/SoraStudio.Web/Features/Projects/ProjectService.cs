@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using SoraStudio.Core.Costs;
 using SoraStudio.Core.StyleBible;
 using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Accounts;
@@ -95,6 +96,36 @@ public sealed class ProjectService(IDbContextFactory<StudioDbContext> contexts, 
         var budget = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.Budget }).SingleOrDefaultAsync(cancellationToken)
             ?? throw StudioException.NotFound("Project", projectId);
         return await Budget.StatusAsync(db, projectId, budget.Budget, cancellationToken);
+    }
+
+    /// <summary>Sets the project's budget in USD (null: none): the Owner's. Logged, as it decides what may be generated.</summary>
+    public async Task SetBudgetAsync(long projectId, decimal? budget, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await access.RequireProjectAsync(db, projectId, ProjectPermission.Manage, cancellationToken);
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
+            ?? throw StudioException.NotFound("Project", projectId);
+        await ValidateAsync(new ProjectInput(project.Name, project.Description, project.DefaultModel, project.DefaultSize, budget, project.StyleBible), cancellationToken);
+        if (project.Budget == budget)
+            return;
+        project.Budget = budget;
+        ActivityLog.Add(db, time.GetUtcNow(), projectId, user, ActivityKind.BudgetChanged,
+            budget is { } value ? $"set the budget to {CostEstimate.Format(value)}" : "removed the budget");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The current user's role in the project, so pages offer only what it allows (a non-member: not found).</summary>
+    public async Task<ProjectRole> RoleAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await access.RoleAsync(db, projectId, cancellationToken) ?? throw StudioException.NotFound("Project", projectId);
+    }
+
+    /// <summary>The current user's role in each of their projects.</summary>
+    public async Task<IReadOnlyDictionary<long, ProjectRole>> RolesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await access.RolesAsync(db, cancellationToken);
     }
 
     /// <summary>Deletes a project with its shots, takes and assets; refused while any take is still being generated.</summary>

@@ -9,17 +9,23 @@ namespace SoraStudio.Web.Features.Settings;
 
 /// <summary>
 /// What the settings page may show: never the key itself. <paramref name="ApiKeyUnreadable"/>: a key is saved but this
-/// data folder's key ring cannot decrypt it; <paramref name="Blocked"/>: why this running studio submits nothing.
+/// data folder's key ring cannot decrypt it; <paramref name="Blocked"/>: why this running studio submits nothing;
+/// <paramref name="Running"/>: the provider this running studio generates with (<see cref="VideosProvider.Current"/>),
+/// which the saved settings change only at the next start.
 /// </summary>
 public sealed record VideosApiSettings(bool ApiKeySet, string? ApiKeyEnding, string? BaseUrl, DateTimeOffset? UpdatedAt,
-    bool ApiKeyUnreadable = false, string? Blocked = null);
+    bool ApiKeyUnreadable = false, string? Blocked = null, string Running = VideosProvider.BuiltInEmulator)
+{
+    public bool RunningEmulator => Running == VideosProvider.BuiltInEmulator;
+}
 
 /// <summary>
 /// The studio owner's Videos API settings. The key is stored protected with ASP.NET Core Data Protection (its key
 /// ring under the data folder); what leaves this class for a page is only its last four characters.
 /// </summary>
 public sealed class StudioSettingsService(
-    IDbContextFactory<StudioDbContext> contexts, CurrentUser currentUser, IDataProtectionProvider protection, VideosBackend backend, TimeProvider time)
+    IDbContextFactory<StudioDbContext> contexts, CurrentUser currentUser, IDataProtectionProvider protection, VideosBackend backend,
+    VideosProvider provider, TimeProvider time)
 {
     public const string ApiKeySetting = "Sora:ApiKey";
     public const string BaseUrlSetting = "Sora:BaseUrl";
@@ -50,7 +56,7 @@ public sealed class StudioSettingsService(
             }
         }
         return new VideosApiSettings(key is not null, ending, rows.SingleOrDefault(r => r.Key == BaseUrlSetting)?.Value,
-            rows.Count == 0 ? null : rows.Max(r => r.UpdatedAt), unreadable, backend.Unusable);
+            rows.Count == 0 ? null : rows.Max(r => r.UpdatedAt), unreadable, backend.Unusable, provider.Current);
     }
 
     /// <summary>Saves the base URL, and the key when one is given (null or blank keeps the stored one).</summary>

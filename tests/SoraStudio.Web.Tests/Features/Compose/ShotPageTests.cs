@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SoraStudio.Core.Spec;
 using SoraStudio.Core.StyleBible;
+using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Compose;
 using SoraStudio.Web.Features.Projects;
 using SoraStudio.Web.Features.Shots;
@@ -146,5 +147,52 @@ public class ShotPageTests : PageTestContext
 
         Assert.Contains("<img src=x onerror=alert(1)>", page.Find("pre.composer-prompt").TextContent);
         Assert.Empty(page.FindAll("pre.composer-prompt img"));
+    }
+
+    [Theory]
+    [InlineData(ProjectRole.Reviewer)]
+    [InlineData(ProjectRole.Viewer)]
+    public async Task AReviewerOrViewerSeesTheShotsExactPromptButNoComposerTitleFieldOrGenerate(ProjectRole role)
+    {
+        var projectId = await Seed.ProjectAsync(Host);
+        await Host.Get<ProjectService>().SetStyleBibleAsync(projectId, StyleBible.Empty with { Lighting = "cold blue moonlight through fog" });
+        var shotId = await Seed.ShotAsync(Host, projectId);
+        var member = await Host.CreateUserAsync($"A {role}");
+        await Host.AddMemberAsync(projectId, member, role);
+        ActAs(member);
+
+        var page = Open(projectId, shotId);
+
+        Assert.Equal("Shot 1: Stairs", page.Find("h1").TextContent.Trim());
+        Assert.Contains($"As a {role} of this project", page.Find("[data-role-note]").TextContent);
+        // What would be sent: the shot with the style bible's lighting.
+        Assert.Contains("A lighthouse keeper climbs the spiral stairs", page.Find("pre.composer-prompt").TextContent);
+        Assert.Contains("cold blue moonlight through fog", page.Find("pre.composer-prompt").TextContent);
+        Assert.Equal("sora-2 · 1280x720 · 4 s", page.Find("[data-shot-settings]").TextContent.Trim());
+        Assert.Empty(page.FindAll("input, textarea, .composer-layout__form"));
+        Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Contains("Generate"));
+    }
+
+    [Fact]
+    public async Task TheCostPanelSaysWhatIsLeftOfTheBudgetAndWhetherTheTakesFit()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host, Seed.Spec(seconds: 4), budget: 1m);
+        var page = Open(projectId, shotId);
+
+        Assert.Equal("$1.00 left of the $1.00 budget, $0.60 after these takes", page.Find("[data-budget-left]").TextContent.Trim());
+
+        page.FindByLabelText("Variations").Change("3");
+
+        page.WaitForAssertion(() => Assert.Equal("$1.00 left of the $1.00 budget: these takes would pass it", page.Find("[data-budget-left]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task WithoutABudgetTheCostPanelSaysSo()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host);
+
+        var page = Open(projectId, shotId);
+
+        Assert.Equal("No budget set for this project", page.Find("[data-budget-left]").TextContent.Trim());
     }
 }

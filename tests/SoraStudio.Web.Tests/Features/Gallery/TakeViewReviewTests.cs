@@ -42,6 +42,7 @@ public sealed class TakeViewReviewTests : PageTestContext
         Assert.Equal("Pending", page.Find("[data-review-state]").GetAttribute("data-review-state"));
         Assert.NotNull(page.FindByLabelText("Comment"));
         Assert.Contains(page.FindAll(".take-page__actions button"), b => b.TextContent.Contains("Select for timeline"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".lineage button[aria-label^='Edit take'], .lineage button[aria-label^='Remix take']")));
 
         Button(page, "Approve").Click();
 
@@ -68,5 +69,8 @@ public sealed class TakeViewReviewTests : PageTestContext
         Assert.Empty(page.FindAll("[aria-label='New comment']"));
         // Nor the editing actions.
         Assert.DoesNotContain(page.FindAll(".take-page__actions button"), b => b.TextContent.Contains("Remix") || b.TextContent.Contains("Select for timeline") || b.TextContent.Contains("regenerate"));
+        // Nor does the lineage offer to edit or remix: only to diff.
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".lineage button[aria-label^='Diff take']")));
+        Assert.Empty(page.FindAll(".lineage button[aria-label^='Edit take'], .lineage button[aria-label^='Remix take']"));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen.Blazor;
 using SoraStudio.Core.StyleBible;
+using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Projects;
 using SoraStudio.Web.Features.Shots;
 using SoraStudio.Web.Tests.TestSupport;
@@ -153,5 +154,94 @@ public class ProjectPageTests : PageTestContext
         await DisposeComponentsAsync();
 
         Assert.Equal("Typed just before leaving", (await Host.Get<ProjectService>().GetAsync(id)).StyleBible.Lighting);
+    }
+
+    [Fact]
+    public async Task ThePageLinksToTheProjectsTimelineGalleryInsightMembersAndActivity()
+    {
+        var id = await Seed.ProjectAsync(Host);
+
+        var page = Open(id);
+
+        Assert.Equal(["Timeline", "Gallery", "Insight", "Members", "Activity"], page.FindAll("nav[aria-label='This project'] a").Select(a => a.QuerySelector("span")!.TextContent));
+        Assert.Equal([$"/projects/{id}/timeline", $"/projects/{id}/gallery", $"/projects/{id}/insight", $"/projects/{id}/members", $"/projects/{id}/activity"],
+            page.FindAll("nav[aria-label='This project'] a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Theory]
+    [InlineData(ProjectRole.Reviewer)]
+    [InlineData(ProjectRole.Viewer)]
+    public async Task AReviewerOrViewerSeesTheProjectWithoutAnyEditingTool(ProjectRole role)
+    {
+        var id = await Seed.ProjectAsync(Host, budget: 10m);
+        await Host.Get<ProjectService>().SetStyleBibleAsync(id, StyleBible.Empty with
+        {
+            Style = "Super 8, grain, faded blacks",
+            Characters = [new BibleCharacter("Mara", "a lighthouse keeper in a yellow oilskin")],
+        });
+        await Seed.ShotAsync(Host, id, title: "One");
+        var member = await Host.CreateUserAsync($"A {role}");
+        await Host.AddMemberAsync(id, member, role);
+        ActAs(member);
+
+        var page = Open(id);
+        page.WaitForAssertion(() => Assert.Contains("No cast yet", page.Markup));
+
+        Assert.Equal(["One"], page.FindAll(".shot-row__title").Select(a => a.TextContent));
+        Assert.Contains($"As a {role} of this project", page.Find("[data-role-note]").TextContent);
+        Assert.Contains("Super 8, grain, faded blacks", page.Find("[aria-label='Style bible']").TextContent);
+        Assert.Contains("a lighthouse keeper in a yellow oilskin", page.Find("[aria-label='Style bible']").TextContent);
+        Assert.Contains("$10.00 left of $10.00", page.Find("[data-budget-status]").TextContent);
+        // Nothing to add, move, duplicate, delete, save, upload or set: the services would refuse it all.
+        Assert.Empty(page.FindAll("form, input, textarea, button"));
+    }
+
+    [Fact]
+    public async Task AnEditorComposesButTheBudgetIsTheOwnersToSet()
+    {
+        var id = await Seed.ProjectAsync(Host, budget: 10m);
+        await Seed.ShotAsync(Host, id, title: "One");
+        var editor = await Host.CreateUserAsync("An Editor");
+        await Host.AddMemberAsync(id, editor, ProjectRole.Editor);
+        ActAs(editor);
+
+        var page = Open(id);
+
+        Assert.NotNull(page.FindByLabelText("New shot title"));
+        Assert.NotNull(Button(page, "Delete One"));
+        Assert.NotNull(page.FindByLabelText("Style"));
+        Assert.Contains("$10.00 left of $10.00", page.Find("[data-budget-status]").TextContent);
+        Assert.Empty(page.FindAll("[aria-label='Budget (USD)']"));
+        Assert.Empty(page.FindAll("[data-role-note]"));
+    }
+
+    [Fact]
+    public async Task TheOwnerSetsChangesAndRemovesTheBudgetAndIsToldWhyABadOneIsRefused()
+    {
+        var id = await Seed.ProjectAsync(Host);
+        var page = Open(id);
+        page.WaitForAssertion(() => Assert.Contains("No budget", page.Find("[data-budget-status]").TextContent));
+
+        page.FindByLabelText("Budget (USD)").Change("-5");
+        page.Find(".budget-form").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal("A budget cannot be negative.", page.Find(".budget-form + [role=alert]").TextContent.Trim()));
+        Assert.Null((await Host.Get<ProjectService>().GetAsync(id)).Budget);
+
+        page.FindByLabelText("Budget (USD)").Change("25");
+        page.Find(".budget-form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("$25.00 left of $25.00 ($0.00 committed)", page.Find("[data-budget-status]").TextContent));
+        Assert.Empty(page.FindAll("[role=alert]"));
+        Assert.Equal(25m, (await Host.Get<ProjectService>().GetAsync(id)).Budget);
+
+        page.FindByLabelText("Budget (USD)").Change("40");
+        page.Find(".budget-form").Submit();
+        page.WaitForAssertion(() => Assert.Contains("$40.00 left of $40.00", page.Find("[data-budget-status]").TextContent));
+
+        Button(page, "Remove budget").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("No budget", page.Find("[data-budget-status]").TextContent));
+        Assert.Null((await Host.Get<ProjectService>().GetAsync(id)).Budget);
     }
 }

@@ -1,5 +1,6 @@
 using SoraStudio.Core.StyleBible;
 using SoraStudio.Web.Features;
+using SoraStudio.Web.Features.Activity;
 using SoraStudio.Web.Features.Projects;
 using SoraStudio.Web.Features.Takes;
 using SoraStudio.Web.Tests.TestSupport;
@@ -25,6 +26,32 @@ public sealed class ProjectServiceTests
         Assert.Equal(bible, project.StyleBible);
         Assert.Equal(["Harbour", "Lighthouse"], (await projects.ListAsync()).Select(p => p.Name));
         Assert.Equal(new BudgetStatus(30m, 0m, 30m), await projects.GetBudgetAsync(id));
+    }
+
+    [Fact]
+    public async Task TheBudgetIsSetChangedAndRemovedAloneAndEachChangeIsLogged()
+    {
+        using var folder = new TempFolder();
+        await using var studio = await OfflineStudio.StartAsync(folder);
+        var projects = studio.Get<ProjectService>();
+        var bible = StyleBible.Empty with { Style = "35 mm film" };
+        var id = await projects.CreateAsync(new ProjectInput("Lighthouse", "A short film", StyleBible: bible));
+
+        await projects.SetBudgetAsync(id, 25m);
+        await projects.SetBudgetAsync(id, 25m);
+        await projects.SetBudgetAsync(id, 40.5m);
+        var negative = await Assert.ThrowsAsync<StudioException>(() => projects.SetBudgetAsync(id, -1m));
+        var huge = await Assert.ThrowsAsync<StudioException>(() => projects.SetBudgetAsync(id, ProjectInputValidator.MaxBudget + 1));
+        var set = await projects.GetAsync(id);
+        await projects.SetBudgetAsync(id, null);
+
+        Assert.Equal(40.5m, set.Budget);
+        Assert.Equal(("A short film", bible), (set.Description, set.StyleBible));
+        Assert.Equal(["A budget cannot be negative."], negative.Errors["budget"]);
+        Assert.Equal(["A budget is at most 100,000,000 USD."], huge.Errors["budget"]);
+        Assert.Null((await projects.GetAsync(id)).Budget);
+        var log = (await studio.Get<ActivityQueries>().ProjectAsync(id)).Lines.Select(l => l.Summary).ToList();
+        Assert.Equal(["removed the budget", "set the budget to $40.50", "set the budget to $25.00", "created the project “Lighthouse”"], log);
     }
 
     [Fact]

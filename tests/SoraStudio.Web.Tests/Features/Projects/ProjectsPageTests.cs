@@ -1,3 +1,4 @@
+using SoraStudio.Web.Data;
 using SoraStudio.Web.Features.Projects;
 using SoraStudio.Web.Tests.TestSupport;
 
@@ -61,5 +62,21 @@ public class ProjectsPageTests : PageTestContext
         page.WaitForAssertion(() => Assert.Equal("<script>alert(1)</script><b>bold</b>", page.Find(".project-card__name").TextContent));
         Assert.Empty(page.FindAll(".project-card script"));
         Assert.Empty(page.FindAll(".project-card b"));
+    }
+
+    [Fact]
+    public async Task RenameAndArchiveAreOfferedOnlyOnTheProjectsTheUserOwns()
+    {
+        await Seed.ProjectAsync(Host, name: "Harbour");
+        var someoneElse = await Host.CreateUserAsync("Somebody Else");
+        long theirs;
+        await using (var scope = Host.ScopeFor(someoneElse))
+            theirs = await scope.Get<ProjectService>().CreateAsync(new ProjectInput("Their film"));
+        await Host.AddMemberAsync(theirs, Host.Tester, ProjectRole.Editor);
+
+        var page = Render<ProjectsPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".project-card").Count));
+
+        Assert.Equal(["Rename Harbour", "Archive Harbour"], page.FindAll(".project-card button").Select(b => b.GetAttribute("aria-label")));
     }
 }

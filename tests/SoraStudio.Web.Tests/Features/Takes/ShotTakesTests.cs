@@ -42,7 +42,7 @@ public class ShotTakesTests : PageTestContext
     {
         var (_, shotId) = await Seed.ShotInNewProjectAsync(Host);
         var ids = await Host.Get<GenerationService>().GenerateAsync(shotId);
-        var cut = Render<ShotTakes>(p => p.Add(c => c.ShotId, shotId));
+        var cut = Render<ShotTakes>(p => p.Add(c => c.ShotId, shotId).Add(c => c.CanEdit, true));
         cut.WaitForAssertion(() => cut.Find(".take-card"));
 
         Button(cut, $"Cancel take {ids[0]}").Click();
@@ -76,5 +76,27 @@ public class ShotTakesTests : PageTestContext
         Assert.Equal("Approved", card().QuerySelector(".review-indicator__state")!.TextContent.Trim());
         Assert.Equal(5, card().QuerySelectorAll(".review-indicator__stars .is-on").Length);
         Assert.Equal("Pending review", cut.Find($"[aria-label='Take {fresh}'] .review-indicator__state").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ForAReviewerOrViewerTheCardsOfferNoCancelRetryEditRemixOrExtend()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host);
+        var ready = await ReviewServiceTests.ReadyTakeAsync(Host, projectId, shotId);
+        var queued = (await Host.Get<GenerationService>().GenerateAsync(shotId)).Single();
+        var canceled = (await Host.Get<GenerationService>().GenerateAsync(shotId)).Single();
+        await Host.Get<GenerationService>().CancelAsync(canceled);
+
+        var readOnly = Render<ShotTakes>(p => p.Add(c => c.ShotId, shotId).Add(c => c.CanEdit, false));
+        var editable = Render<ShotTakes>(p => p.Add(c => c.ShotId, shotId).Add(c => c.CanEdit, true));
+        readOnly.WaitForAssertion(() => Assert.Equal(3, readOnly.FindAll(".take-card").Count));
+        editable.WaitForAssertion(() => Assert.Equal(3, editable.FindAll(".take-card").Count));
+
+        Assert.Empty(readOnly.FindAll(".take-card button"));
+        Assert.Contains(readOnly.FindAll(".review-indicator__state"), s => s.TextContent.Contains("Pending review"));
+        var offered = editable.FindAll(".take-card button").Select(b => b.GetAttribute("aria-label")).ToList();
+        Assert.Contains($"Cancel take {queued}", offered);
+        Assert.Contains($"Retry take {canceled}", offered);
+        Assert.Contains(offered, label => label is not null && label.EndsWith($"take {ready}", StringComparison.Ordinal) && !label.StartsWith("Cancel", StringComparison.Ordinal));
     }
 }
