@@ -87,11 +87,16 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
         }
     }
 
-    /// <summary>Imports an archive as a new project; returns its id. Refuses unsafe paths, bad checksums and broken manifests.</summary>
-    public async Task<long> ImportAsync(Stream zip, string requestedBy = "", CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Imports an archive as a new project; returns its id. Refuses unsafe paths, bad checksums and broken manifests.
+    /// <paramref name="progress"/> hears each step (reading, each clip stored, saving) as it starts.
+    /// </summary>
+    public async Task<long> ImportAsync(Stream zip, string requestedBy = "", IProgress<ArchiveImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         // Signed in before anything is read or stored.
         var user = await access.UserAsync();
+        progress?.Report(new(ArchiveImportStep.Reading));
         ZipArchive archive;
         try
         {
@@ -118,10 +123,10 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
 
             // Every clip into the store, checked against its size and checksum, before any row is written.
             var stored = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
-            foreach (var clip in manifest.Takes.SelectMany(t => t.Clips))
+            var clips = manifest.Takes.SelectMany(t => t.Clips).DistinctBy(c => c.Path).ToList();
+            foreach (var clip in clips)
             {
-                if (stored.ContainsKey(clip.Path))
-                    continue;
+                progress?.Report(new(ArchiveImportStep.Clips, stored.Count + 1, clips.Count));
                 var entry = entries[clip.Path];
                 try
                 {
@@ -137,6 +142,7 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
                     throw Refused($"{clip.Path} is damaged in the zip.");
                 }
             }
+            progress?.Report(new(ArchiveImportStep.Saving));
             return await WriteAsync(manifest, stored, user, cancellationToken);
         }
     }
@@ -213,7 +219,7 @@ public sealed partial class ProjectArchive(IDbContextFactory<StudioDbContext> co
         var source = manifest.Project;
         var project = new Project
         {
-            Name = source.Name, Description = source.Description, StyleBible = source.StyleBible, DefaultModel = source.DefaultModel,
+            Name = await FreeNameAsync(db, source.Name, cancellationToken), Description = source.Description, StyleBible = source.StyleBible, DefaultModel = source.DefaultModel,
             DefaultSize = source.DefaultSize, Budget = source.Budget, CreatedAt = source.CreatedAt,
         };
         db.Projects.Add(project);

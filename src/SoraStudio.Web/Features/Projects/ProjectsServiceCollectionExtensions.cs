@@ -10,6 +10,7 @@ public static class ProjectsServiceCollectionExtensions
     {
         services.TryAddSingleton<IValidator<ProjectInput>, ProjectInputValidator>();
         services.AddScoped<ProjectService>();
+        services.AddScoped<PosterFrames>();
         return services;
     }
 }

@@ -77,4 +77,10 @@ public static class CommentRules
         var text = $"{whole / 60}:{whole % 60:00}";
         return tenths == 0 ? text : $"{text}.{tenths}";
     }
+
+    /// <summary>What deleting asks, and the dialog's title: a reply has no replies of its own, so only a comment that has some mentions them.</summary>
+    public static (string Question, string Title) DeleteQuestion(CommentView comment, int replies) =>
+        comment.ParentId is not null ? ("Delete this reply?", "Delete reply")
+        : replies == 0 ? ("Delete this comment?", "Delete comment")
+        : ($"Delete this comment and its {(replies == 1 ? "reply" : $"{replies} replies")}?", "Delete comment");
 }

@@ -37,8 +37,10 @@ public sealed class ProjectArchiveTests
         await using var db = await studio.DbAsync();
         var (before, after) = (await LoadAsync(db, projectId), await LoadAsync(db, imported));
         Assert.NotEqual(projectId, imported);
-        Assert.Equal((before.Project.Name, before.Project.Budget, before.Project.StyleBible, before.Project.CreatedAt),
-            (after.Project.Name, after.Project.Budget, after.Project.StyleBible, after.Project.CreatedAt));
+        // Imported beside its original: told apart by its name.
+        Assert.Equal(before.Project.Name + " (imported)", after.Project.Name);
+        Assert.Equal((before.Project.Budget, before.Project.StyleBible, before.Project.CreatedAt),
+            (after.Project.Budget, after.Project.StyleBible, after.Project.CreatedAt));
         Assert.Equal(before.Shots.Select(s => (s.Position, s.Title, s.Spec, s.Overrides, s.Notes)), after.Shots.Select(s => (s.Position, s.Title, s.Spec, s.Overrides, s.Notes)));
         Assert.Equal(3, after.Takes.Count);
         var map = before.Takes.Zip(after.Takes).ToDictionary(p => p.First.Id, p => p.Second.Id);
@@ -164,6 +166,105 @@ public sealed class ProjectArchiveTests
         var refusal = await Assert.ThrowsAsync<StudioException>(() => studio.Get<ProjectArchive>().ImportAsync(new MemoryStream("not a zip"u8.ToArray())));
 
         Assert.Contains("not a zip archive", refusal.Message);
+    }
+
+    [Fact]
+    public async Task AnArchiveWhoseNameIsTakenIsImportedAsImportedThenImported2AndElsewhereKeepsItsName()
+    {
+        using var folder = new TempFolder();
+        await using var studio = await OfflineStudio.StartAsync(folder);
+        var projectId = await Seed.ProjectAsync(studio, name: "Noir");
+        var archive = studio.Get<ProjectArchive>();
+        using var zip = new MemoryStream();
+        await archive.ExportAsync(projectId, zip);
+
+        var names = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            zip.Position = 0;
+            var id = await archive.ImportAsync(zip);
+            await using var db = await studio.DbAsync();
+            names.Add(await db.Projects.Where(p => p.Id == id).Select(p => p.Name).SingleAsync());
+        }
+        Assert.Equal(["Noir (imported)", "Noir (imported 2)", "Noir (imported 3)"], names);
+
+        // Where no project has the name, the archive's name is kept.
+        using var otherFolder = new TempFolder();
+        await using var other = await OfflineStudio.StartAsync(otherFolder);
+        zip.Position = 0;
+        var elsewhere = await other.Get<ProjectArchive>().ImportAsync(zip);
+        await using var otherDb = await other.DbAsync();
+        Assert.Equal("Noir", await otherDb.Projects.Where(p => p.Id == elsewhere).Select(p => p.Name).SingleAsync());
+    }
+
+    [Theory]
+    [InlineData("Noir (imported)", "Noir (imported 2)")]
+    [InlineData("noir", "noir (imported 2)")]
+    public void ANameIsToldApartFromTheTakenOnesInAnyCase(string name, string expected)
+    {
+        var taken = new HashSet<string>(["Noir", "Noir (imported)"], StringComparer.OrdinalIgnoreCase);
+
+        Assert.Equal(expected, ProjectArchive.FreeName(name, taken));
+    }
+
+    [Fact]
+    public void ALongNameIsCutToMakeRoomForTheMarkAndStaysWithinTheLimit()
+    {
+        var name = new string('n', SoraStudio.Core.Validation.TextLimits.Name);
+
+        var free = ProjectArchive.FreeName(name, new HashSet<string>([name]));
+
+        Assert.Equal(SoraStudio.Core.Validation.TextLimits.Name, free.Length);
+        Assert.EndsWith(" (imported)", free);
+    }
+
+    [Fact]
+    public async Task AnImportReportsReadingEachClipStoredAndSavingInOrder()
+    {
+        using var folder = new TempFolder();
+        await using var studio = await OfflineStudio.StartAsync(folder);
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(studio);
+        var clips = studio.Get<ClipImporter>();
+        foreach (var seconds in new[] { 4, 8 })
+        {
+            await using var file = File.OpenRead(Sample(seconds));
+            await clips.ImportAsync(shotId, file, $"clip-{seconds}.mp4");
+        }
+        var archive = studio.Get<ProjectArchive>();
+        using var zip = new MemoryStream();
+        await archive.ExportAsync(projectId, zip);
+        zip.Position = 0;
+        var heard = new Recorder();
+
+        await archive.ImportAsync(zip, progress: heard);
+
+        // Two takes, each a video and a thumbnail: four clips.
+        Assert.Equal(
+            [
+                new ArchiveImportProgress(ArchiveImportStep.Reading),
+                new ArchiveImportProgress(ArchiveImportStep.Clips, 1, 4), new ArchiveImportProgress(ArchiveImportStep.Clips, 2, 4),
+                new ArchiveImportProgress(ArchiveImportStep.Clips, 3, 4), new ArchiveImportProgress(ArchiveImportStep.Clips, 4, 4),
+                new ArchiveImportProgress(ArchiveImportStep.Saving),
+            ],
+            heard.Reports);
+        Assert.Equal("Checking and storing clips: 3 of 4", heard.Reports[3].Describe());
+        Assert.Equal(75, heard.Reports[3].Percent);
+    }
+
+    /// <summary>Hears each report as it is made (Progress&lt;T&gt; would post them later).</summary>
+    private sealed class Recorder : IProgress<ArchiveImportProgress>
+    {
+        public List<ArchiveImportProgress> Reports { get; } = [];
+
+        public void Report(ArchiveImportProgress value) => Reports.Add(value);
+    }
+
+    private static string Sample(int seconds)
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "SoraStudio.sln")))
+            folder = folder.Parent;
+        return Path.Combine(folder!.FullName, "wwwroot-assets", "samples", $"sample-1280x720-{seconds}s.mp4");
     }
 
     private static async Task<int> ProjectCountAsync(StudioTestHost studio)

@@ -103,13 +103,15 @@ public sealed class CommentThreadTests : ComposeTestContext, IAsyncLifetime
                 Seconds = 4,
                 Actions = [new Beat("Types for two seconds"), new Beat("Pauses and looks at screen"), new Beat("Resumes typing")],
             }));
+        var focus = JSInterop.SetupModule("./js/focus.js");
+        focus.SetupVoid("focusById", "comment-body");
         var cut = RenderThread();
 
         cut.WaitForElement(".beat-lane");
         cut.FindByLabelText("Beat 2, 0:02 to 0:03: Pauses and looks at screen (comment on this beat)").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("From 0:02 to 0:03", cut.Markup));
-        JSInterop.VerifyFocusAsyncInvoke();
+        cut.WaitForAssertion(() => focus.VerifyInvoke("focusById"));
         cut.FindByLabelText("Comment").Input("She looks away too early");
         Button(cut, "Add comment").Click();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".scrub-marker")));
@@ -173,5 +175,96 @@ public sealed class CommentThreadTests : ComposeTestContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("Edit: take ", cut.Find("[data-comment] a").TextContent));
         await using var check = await _studio.DbAsync();
         Assert.Equal(TakeKind.Edit, (await check.Takes.SingleAsync(t => t.ParentTakeId == _takeId)).Kind);
+    }
+
+    [Fact]
+    public async Task AReplyIsWrittenUnderItsCommentWithOneSendButtonAndItsDraftSurvivesClosing()
+    {
+        await _studio.Get<CommentService>().AddAsync(_takeId, new CommentInput("Fix the grade", 1));
+        var cut = RenderThread();
+        cut.WaitForAssertion(() => Assert.Contains("Fix the grade", cut.Markup));
+        cut.FindByLabelText("Comment").Input("A new note in progress");
+
+        Button(cut, "Reply").Click();
+
+        // The reply box is under the comment, and the only reply button there is the one that sends it.
+        var box = cut.Find("[role=group][aria-label='Replying to Tester']");
+        Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Trim() is "Reply" or "Add reply");
+        Assert.NotNull(box.QuerySelector("textarea"));
+        cut.FindByLabelText("Reply to Tester").Input("Warmer, like the last one");
+        Button(cut, "Close").Click();
+        Assert.Empty(cut.FindAll("[aria-label='Replying to Tester']"));
+        Button(cut, "Continue reply").Click();
+        Assert.Equal("Warmer, like the last one", cut.FindByLabelText("Reply to Tester").GetAttribute("value") ?? cut.FindByLabelText("Reply to Tester").TextContent);
+        Button(cut, "Send reply").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Warmer, like the last one", cut.Find(".comment-reply .comment-body").TextContent));
+        var thread = await _studio.Get<CommentService>().ThreadAsync(_takeId);
+        var reply = Assert.Single(thread.Comments, c => c.ParentId is not null);
+        Assert.Equal("Warmer, like the last one", reply.Body);
+        // The comment being written in the main box was never touched.
+        Assert.Equal("A new note in progress", cut.FindByLabelText("Comment").GetAttribute("value") ?? cut.FindByLabelText("Comment").TextContent);
+        Assert.Empty(cut.FindAll("[aria-label='Replying to Tester']"));
+        Button(cut, "Reply").Click();
+        Assert.Equal("", cut.FindByLabelText("Reply to Tester").GetAttribute("value") ?? "");
+    }
+
+    [Fact]
+    public async Task DeletingAReplyAsksAboutThatReplyAndDeletingACommentNamesItsReplies()
+    {
+        var comments = _studio.Get<CommentService>();
+        var parent = await comments.AddAsync(_takeId, new CommentInput("Fix the grade", 1));
+        await comments.AddAsync(_takeId, new CommentInput("On it", ParentId: parent));
+        var cut = RenderThread();
+        var dialogs = Render<Radzen.Blazor.RadzenDialog>();
+        cut.WaitForAssertion(() => Assert.Contains("On it", cut.Markup));
+
+        cut.Find(".comment-reply").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Delete this reply?", dialogs.Markup));
+        Assert.DoesNotContain("its replies", dialogs.Markup);
+        Button(dialogs, "Keep").Click();
+
+        cut.FindAll(".comment:not(.comment-reply)").Single().QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Delete this comment and its reply?", dialogs.Markup));
+    }
+
+    [Theory]
+    [InlineData(false, 0, "Delete this comment?")]
+    [InlineData(false, 3, "Delete this comment and its 3 replies?")]
+    [InlineData(true, 0, "Delete this reply?")]
+    public void TheDeleteQuestionFitsWhatIsDeleted(bool isReply, int replies, string question)
+    {
+        var comment = new CommentView(2, isReply ? 1 : null, "u1", "Rita", "Warmer", null, null, DateTimeOffset.UtcNow, null, null, null, null, []);
+
+        Assert.Equal(question, CommentRules.DeleteQuestion(comment, replies).Question);
+    }
+
+    [Fact]
+    public async Task PressingCOnTheBarPutsTheKeyboardInTheCommentBoxAtThePlayersTime()
+    {
+        var focus = JSInterop.SetupModule("./js/focus.js");
+        focus.SetupVoid("focusById", "comment-body");
+        var cut = RenderThread();
+        await cut.InvokeAsync(() => cut.Instance.OnPlayerTime(2.5, 4));
+
+        cut.Find(".scrub-bar").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "c" });
+
+        cut.WaitForAssertion(() => focus.VerifyInvoke("focusById"));
+        Assert.Equal("comment-body", focus.Invocations["focusById"].Single().Arguments.Single());
+        Assert.Contains("At 0:02.5", cut.Markup);
+    }
+
+    [Fact]
+    public async Task AViewerIsNotToldToPressCToComment()
+    {
+        var viewer = await _studio.CreateUserAsync("Vic");
+        await _studio.AddMemberAsync(_projectId, viewer, ProjectRole.Viewer);
+        await using var scope = _studio.ScopeFor(viewer);
+
+        var cut = RenderThread(scope);
+
+        cut.WaitForAssertion(() => Assert.Contains("Click the bar to seek", cut.Find(".thread-hint").TextContent));
+        Assert.DoesNotContain("press C", cut.Markup, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Pause where something should change", cut.Markup);
     }
 }
