@@ -34,7 +34,7 @@ public class ReviewFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await reviewer.GetByLabel("Confirm password", new() { Exact = true }).FillAsync("rita password 1");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Create account and join" }).ClickAsync();
         await Assertions.Expect(reviewer.GetByRole(AriaRole.Heading, new() { Name = "Waiting for my review" })).ToBeVisibleAsync();
-        await Assertions.Expect(reviewer.GetByRole(AriaRole.Link, new() { Name = $"Stairs · take {takeId}" })).ToBeVisibleAsync();
+        await Assertions.Expect(reviewer.GetByRole(AriaRole.Link, new() { Name = $"Stairs · take {await NumberOfAsync(takeId)}" })).ToBeVisibleAsync();
         await ScreenshotAsync(reviewer, "review-queue");
 
         // Both open the take (its review sits beside the player); the reviewer comments at 2 s.

@@ -68,6 +68,13 @@ public abstract class StudioPageTest(BrowserFixture fixture) : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A take's number in its project: what the pages call it ("Take 3"); its id stays in the URLs.</summary>
+    protected async Task<int> NumberOfAsync(long takeId)
+    {
+        await using var db = await Server.DbAsync();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Takes.Where(t => t.Id == takeId).Select(t => t.Number));
+    }
+
     /// <summary>Saves a screenshot in the folder <c>STUDIO_SCREENSHOTS</c> (as the other tests; <c>SORA_SCREENSHOTS</c> still works) names, if set.</summary>
     protected static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -23,6 +23,9 @@ public sealed class Project
     /// <summary>Set aside: hidden from the projects list until restored; nothing of it is deleted.</summary>
     public bool Archived { get; set; }
 
+    /// <summary>The highest take number given out in the project (<see cref="Take.Number"/>); numbers are never reused.</summary>
+    public int LastTakeNumber { get; set; }
+
     public List<Shot> Shots { get; set; } = [];
     public List<Asset> Assets { get; set; } = [];
 }

@@ -34,6 +34,12 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
         builder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
     }
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        TakeNumbering.SaveChanges(this, () => base.SaveChanges(acceptAllChangesOnSuccess));
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        TakeNumbering.SaveChangesAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date or decimal type: EF Core stores them as text, which neither orders nor sums (still so in EF Core 10).

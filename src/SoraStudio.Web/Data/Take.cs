@@ -13,6 +13,12 @@ public sealed class Take
     public long ProjectId { get; set; }
     public Project? Project { get; set; }
 
+    /// <summary>
+    /// The take's number within its project (1, 2, 3 … in creation order, never reused): what the studio calls it ("Take 3").
+    /// Assigned when the take is first saved (<see cref="TakeNumbering"/>); <see cref="Id"/> stays the key in URLs and the API.
+    /// </summary>
+    public int Number { get; set; }
+
     public TakeKind Kind { get; set; }
 
     /// <summary>For a remix, an edit or an extension: the take it was made from, and the change (or what happens next) asked for.</summary>
@@ -50,6 +56,9 @@ public sealed class Take
     public string? Provider { get; set; }
     public TakeStatus Status { get; set; }
     public int Progress { get; set; }
+
+    /// <summary>When the provider last reported <see cref="Progress"/> (a status poll): with <see cref="SubmittedAt"/>, the render's pace.</summary>
+    public DateTimeOffset? ProgressAt { get; set; }
     public string? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
     public FailureClass? FailureClass { get; set; }

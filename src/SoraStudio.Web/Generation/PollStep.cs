@@ -61,6 +61,7 @@ internal sealed class PollStep(IVideosApi api, PollHints hints, DownloadStep dow
                 break;
             default:
                 take.Progress = Math.Clamp(job.Progress, 0, 99);
+                take.ProgressAt = step.Now;
                 if (!job.HasKnownStatus)
                     take.ErrorMessage = $"The provider reports an unknown status '{job.Status}'; still checking.";
                 await step.EndAsync(step.Now + Backoff.Poll(step.Options, take.Polls, hints.Take(videoId)));

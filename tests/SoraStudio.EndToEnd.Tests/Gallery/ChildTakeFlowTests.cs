@@ -21,11 +21,12 @@ public class ChildTakeFlowTests(BrowserFixture fixture) : StudioPageTest(fixture
     public async Task ExtendAReadyTakeAndTheChildPlaysAtTheStitchedLengthAndRunsTheTimelineOnceSelected()
     {
         var (projectId, parentId) = await SeedReadyTakeAsync();
+        var parentNo = await NumberOfAsync(parentId);
         await SignInAsync();
         await OpenAsync($"/takes/{parentId}");
 
-        await Page.Locator(".take-page__actions").GetByRole(AriaRole.Button, new() { Name = $"Extend take {parentId}" }).ClickAsync();
-        var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = $"Extend take {parentId}", Exact = true });
+        await Page.Locator(".take-page__actions").GetByRole(AriaRole.Button, new() { Name = $"Extend take {parentNo}" }).ClickAsync();
+        var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = $"Extend take {parentNo}", Exact = true });
         var lengths = dialog.GetByRole(AriaRole.Radio);
         await Assertions.Expect(lengths).ToHaveCountAsync(5);
         await dialog.GetByRole(AriaRole.Radio, new() { Name = "+8 s → 12 s · $0.80" }).ClickAsync();
@@ -54,7 +55,7 @@ public class ChildTakeFlowTests(BrowserFixture fixture) : StudioPageTest(fixture
         // Ready, it plays 12 s: the source's 4 s followed by the 8 added.
         var select = Page.GetByRole(AriaRole.Button, new() { Name = "Select for timeline" });
         await Assertions.Expect(select).ToBeVisibleAsync(new() { Timeout = Generation });
-        var player = Page.GetByLabel($"Video of take {childId}");
+        var player = Page.GetByLabel($"Video of take {await NumberOfAsync(childId)}");
         var duration = await player.EvaluateAsync<double>(
             "v => new Promise(done => v.readyState >= 1 ? done(v.duration) : v.addEventListener('loadedmetadata', () => done(v.duration), { once: true }))");
         Assert.Equal(12, duration, 0.5);
@@ -74,18 +75,19 @@ public class ChildTakeFlowTests(BrowserFixture fixture) : StudioPageTest(fixture
         await Screenshot("extension-take-1280.png");
         await OpenAsync($"/projects/{projectId}/timeline");
         await Assertions.Expect(Page.Locator("#running-time")).ToHaveTextAsync("0:12");
-        await Assertions.Expect(Page.GetByRole(AriaRole.List, new() { Name = "Shots in order" }).GetByRole(AriaRole.Listitem)).ToContainTextAsync($"take {childId}");
+        await Assertions.Expect(Page.GetByRole(AriaRole.List, new() { Name = "Shots in order" }).GetByRole(AriaRole.Listitem)).ToContainTextAsync($"take {childId}"); // the timeline strip still says the id (not this change)
     }
 
     [Fact]
     public async Task EditAReadyTakeFromItsPage()
     {
         var (_, parentId) = await SeedReadyTakeAsync();
+        var parentNo = await NumberOfAsync(parentId);
         await SignInAsync();
         await OpenAsync($"/takes/{parentId}");
 
-        await Page.Locator(".take-page__actions").GetByRole(AriaRole.Button, new() { Name = $"Edit take {parentId}" }).ClickAsync();
-        var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = $"Edit take {parentId}", Exact = true });
+        await Page.Locator(".take-page__actions").GetByRole(AriaRole.Button, new() { Name = $"Edit take {parentNo}" }).ClickAsync();
+        var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = $"Edit take {parentNo}", Exact = true });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Lighting" }).ClickAsync();
         await Assertions.Expect(dialog.GetByLabel("Edit instruction", new() { Exact = true })).ToHaveValueAsync("Same shot, warm golden-hour backlight.");
         await Assertions.Expect(dialog.GetByRole(AriaRole.Status, new() { Name = "Price" })).ToContainTextAsync("$0.40 (4 s at $0.10/s)");
@@ -102,7 +104,7 @@ public class ChildTakeFlowTests(BrowserFixture fixture) : StudioPageTest(fixture
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Edit instruction" })).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Select for timeline" })).ToBeVisibleAsync(new() { Timeout = Generation });
         await Assertions.Expect(Page.Locator(".take-page__provenance")).ToContainTextAsync("edited from");
-        await Assertions.Expect(Page.GetByLabel($"Video of take {childId}")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByLabel($"Video of take {await NumberOfAsync(childId)}")).ToBeVisibleAsync();
         await Screenshot("edit-take-1280.png");
     }
 

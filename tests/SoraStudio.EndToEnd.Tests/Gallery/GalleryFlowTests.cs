@@ -24,6 +24,7 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
     {
         var (projectId, _, parentId) = await SeedAsync();
         await WaitReadyAsync(Server, parentId);
+        var parentNo = await NumberOfAsync(parentId);
         await SignInAsync();
         // Every answer for a take's video, from the start: the browser may fetch the child's clip before the test seeks.
         var videoAnswers = new System.Collections.Concurrent.ConcurrentQueue<(string Url, int Status)>();
@@ -31,13 +32,13 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
 
         // Edit from the gallery.
         await OpenAsync($"/projects/{projectId}/gallery");
-        var tile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {parentId}", Exact = true });
+        var tile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {parentNo}", Exact = true });
         await Assertions.Expect(tile).ToBeVisibleAsync();
-        await Assertions.Expect(tile.GetByAltText($"Thumbnail of take {parentId}")).ToBeVisibleAsync();
+        await Assertions.Expect(tile.GetByAltText($"Thumbnail of take {parentNo}")).ToBeVisibleAsync();
         await Screenshot("gallery-1280.png");
-        await tile.GetByRole(AriaRole.Button, new() { Name = $"Edit take {parentId}" }).ClickAsync();
+        await tile.GetByRole(AriaRole.Button, new() { Name = $"Edit take {parentNo}" }).ClickAsync();
 
-        var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = $"Edit take {parentId}", Exact = true });
+        var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = $"Edit take {parentNo}", Exact = true });
         await Assertions.Expect(dialog.GetByLabel("Parent's prompt", new() { Exact = true })).ToContainTextAsync("lighthouse keeper");
         var instruction = dialog.GetByLabel("Edit instruction", new() { Exact = true });
         await instruction.FillAsync("Change the lens and the lighting, and add rain");
@@ -53,8 +54,9 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/takes/\d+$"));
         var childId = long.Parse(Page.Url.Split('/').Last(), CultureInfo.InvariantCulture);
         Assert.NotEqual(parentId, childId);
+        var childNo = await NumberOfAsync(childId);
         var tree = Page.GetByRole(AriaRole.Tree);
-        var child = tree.GetByRole(AriaRole.Treeitem, new() { Name = $"Take {childId}", Exact = false });
+        var child = tree.GetByRole(AriaRole.Treeitem, new() { Name = $"Take {childNo}", Exact = false });
         await Assertions.Expect(child).ToHaveAttributeAsync("aria-level", "2");
         await Assertions.Expect(child).ToContainTextAsync("Same shot, switch to an 85mm lens.");
         await Assertions.Expect(Page.Locator($"li[data-take-id='{parentId}'] li[data-take-id='{childId}']")).ToHaveCountAsync(1);
@@ -64,9 +66,9 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await Assertions.Expect(select).ToBeVisibleAsync(new() { Timeout = (float)Generation.TotalMilliseconds });
         await select.ClickAsync();
         await Assertions.Expect(Page.GetByText("Selected for the timeline", new() { Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(Page.GetByLabel($"Video of take {childId}")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByLabel($"Video of take {childNo}")).ToBeVisibleAsync();
         // Seeking works: the player asks for byte ranges and the clip endpoint answers 206.
-        var seekedTo = await Page.GetByLabel($"Video of take {childId}").EvaluateAsync<double>(
+        var seekedTo = await Page.GetByLabel($"Video of take {childNo}").EvaluateAsync<double>(
             "v => new Promise(done => { v.addEventListener('seeked', () => done(v.currentTime), { once: true }); v.currentTime = 2.5; })");
         Assert.Equal(2.5, seekedTo, 0.3);
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -76,8 +78,8 @@ public class GalleryFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         Assert.DoesNotContain(videoAnswers, a => a.Status >= 400);
         await Assertions.Expect(Page.Locator(".rz-notification-item")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         await Screenshot("take-view-1280.png");
-        await Page.GetByRole(AriaRole.Button, new() { Name = $"Diff take {parentId}" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = $"Diff take {childId}" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"Diff take {parentNo}" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"Diff take {childNo}" }).ClickAsync();
         await Assertions.Expect(Page.GetByLabel("Prompt diff")).ToContainTextAsync("Same shot, switch to an 85mm lens.");
         await Page.Locator(".lineage-panel").ScrollIntoViewIfNeededAsync();
         if (ScreenshotPath("lineage-1280.png") is { } lineage)

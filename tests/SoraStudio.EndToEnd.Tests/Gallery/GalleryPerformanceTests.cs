@@ -134,7 +134,7 @@ public class GalleryPerformanceTests(BrowserFixture fixture, ITestOutputHelper o
             }
             await db.SaveChangesAsync();
             if (s == 0)
-                oldest = takes[0].Id;
+                oldest = takes[0].Number; // the tile names the take by its number in the project
         }
         return (projectId, oldest);
     }

@@ -50,6 +50,25 @@ public sealed partial class DatabaseUpgradeTests
     }
 
     [Fact]
+    public async Task TheMigrationNumbersEachProjectsTakesInTheOrderTheyWereCreated()
+    {
+        using var folder = CopyOfFixture();
+        await using var app = StudioApp.Start(folder, settings: WorkerOff);
+
+        await using var db = await app.DbAsync();
+        var takes = await db.Takes.AsNoTracking().Select(t => new { t.Id, t.ProjectId, t.CreatedAt, t.Number }).ToListAsync();
+        var projects = await db.Projects.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.LastTakeNumber);
+        Assert.Equal(13, takes.Count(t => t.ProjectId == takes.Min(x => x.ProjectId)));
+        foreach (var project in takes.GroupBy(t => t.ProjectId))
+        {
+            var inOrder = project.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(t => t.Number).ToList();
+            Assert.Equal(Enumerable.Range(1, inOrder.Count), inOrder);
+            Assert.Equal(inOrder.Count, projects[project.Key]);
+        }
+        Assert.All(projects.Where(p => takes.All(t => t.ProjectId != p.Key)), p => Assert.Equal(0, p.Value));
+    }
+
+    [Fact]
     public async Task TheFixturesPeopleSignInWithTheirPasswordsAndTokensListTheirWorkAndPlayItsClips()
     {
         using var folder = CopyOfFixture();

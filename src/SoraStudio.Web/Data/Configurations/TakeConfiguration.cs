@@ -29,6 +29,8 @@ internal sealed class TakeConfiguration : IEntityTypeConfiguration<Take>
 
         // One provider video belongs to one take: reconciliation cannot adopt a video twice.
         take.HasIndex(t => t.VideoId).IsUnique();
+        // "Take 3" names one take of its project.
+        take.HasIndex(t => new { t.ProjectId, t.Number }).IsUnique();
         // The gallery: a shot's takes, its counts by status, a project's takes newest first (all or of one status).
         take.HasIndex(t => new { t.ShotId, t.CreatedAt });
         take.HasIndex(t => new { t.ShotId, t.Status });

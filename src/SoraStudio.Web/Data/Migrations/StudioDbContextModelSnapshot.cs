@@ -516,6 +516,9 @@ namespace SoraStudio.Web.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LastTakeNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -761,6 +764,9 @@ namespace SoraStudio.Web.Data.Migrations
                     b.Property<long?>("NextCheckAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("OutcomeUnknownAt")
                         .HasColumnType("INTEGER");
 
@@ -771,6 +777,9 @@ namespace SoraStudio.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProgressAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ProjectId")
@@ -842,6 +851,9 @@ namespace SoraStudio.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ProjectId", "CreatedAt");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique();
 
                     b.HasIndex("ShotId", "CreatedAt");
 

@@ -61,7 +61,8 @@ public sealed record TakeSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt,
     TakeLinks Links,
-    TakeKind Kind = TakeKind.Generation)
+    TakeKind Kind = TakeKind.Generation,
+    int Number = 0)
 {
     public static TakeSummary From(TakeCard c) => new(
         c.TakeId, c.ShotId, c.ParentTakeId, c.RemixInstruction, c.Status, c.Progress, c.FailureClass, c.ErrorMessage, c.Model, c.Size, c.Seconds,
@@ -71,7 +72,8 @@ public sealed record TakeSummary(
             c.VideoPath is null ? null : ApiEndpoints.ContentUrl(c.TakeId, "video"),
             c.ThumbnailPath is null ? null : ApiEndpoints.ContentUrl(c.TakeId, "thumbnail"),
             null),
-        c.Kind);
+        c.Kind,
+        c.Number);
 }
 
 /// <summary>A page of takes, newest first. <see cref="NextPage"/> is null on the last page.</summary>

@@ -66,8 +66,12 @@ public sealed record TimelineStrip(long ProjectId, string ProjectName, IReadOnly
     public int WithoutSelection => Shots.Count(s => s.SelectedTakeId is null);
 }
 
-/// <summary>Where a take belongs: its project and shot, and the take the shot has selected.</summary>
-public sealed record TakePlace(long ProjectId, string ProjectName, long ShotId, string ShotTitle, long? SelectedTakeId, string? ParentVideoId);
+/// <summary>
+/// Where a take belongs: its project and shot, and the take the shot has selected; the numbers (in the project) of the take
+/// it was made from and of the take it retries, and how that parent came about.
+/// </summary>
+public sealed record TakePlace(long ProjectId, string ProjectName, long ShotId, string ShotTitle, long? SelectedTakeId, string? ParentVideoId,
+    int? ParentNumber = null, TakeKind? ParentKind = null, int? RetryOfNumber = null);
 
 /// <summary>A take in a shot's lineage, with the takes remixed from it.</summary>
 public sealed record LineageNode(TakeCard Take, IReadOnlyList<LineageNode> Children)

@@ -164,7 +164,8 @@ public sealed partial class GalleryQueries
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await access.RequireTakeAsync(db, takeId, ProjectPermission.View, cancellationToken);
         return await db.Takes.AsNoTracking().Where(t => t.Id == takeId)
-            .Select(t => new TakePlace(t.ProjectId, t.Project!.Name, t.ShotId, t.Shot!.Title, t.Shot.SelectedTakeId, t.ParentTake!.VideoId))
+            .Select(t => new TakePlace(t.ProjectId, t.Project!.Name, t.ShotId, t.Shot!.Title, t.Shot.SelectedTakeId, t.ParentTake!.VideoId,
+                (int?)t.ParentTake.Number, (TakeKind?)t.ParentTake.Kind, db.Takes.Where(r => r.Id == t.RetryOfTakeId).Select(r => (int?)r.Number).FirstOrDefault()))
             .SingleOrDefaultAsync(cancellationToken) ?? throw StudioException.NotFound("Take", takeId);
     }
 

@@ -64,10 +64,6 @@ public static class TakeDiff
 
     private static string[] Split(string text) => string.IsNullOrEmpty(text) ? [] : text.Replace("\r\n", "\n").Split('\n');
 
-    /// <summary>The spec's non-empty fields as JSON paths and text, in the order of its JSON shape.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Flat(ShotSpec spec) =>
-        Flatten(JsonSerializer.SerializeToNode(spec, SpecJson.Options)).ToList();
-
     private static Dictionary<string, string> Flatten(JsonNode? node)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);

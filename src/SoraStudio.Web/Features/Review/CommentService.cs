@@ -132,16 +132,17 @@ public sealed class CommentService(
     /// take to the comment: approving that take resolves it. Needs the Editor or Owner role.
     /// </summary>
     public Task<long> RemixAsync(long commentId, string instruction, CancellationToken cancellationToken = default) =>
-        TurnIntoTakeAsync(commentId, takeId => generation.RemixAsync(takeId, instruction, cancellationToken: cancellationToken), cancellationToken);
+        TurnIntoTakeAsync(commentId, instruction, (takeId, text) => generation.RemixAsync(takeId, text, cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>
     /// The review note → next iteration: like <see cref="RemixAsync"/>, but made the way the take's provider offers one
     /// change (<see cref="GenerationService.OneChangeKind"/>): an edit where it has edits, else a remix.
     /// </summary>
     public Task<long> ChangeAsync(long commentId, string instruction, CancellationToken cancellationToken = default) =>
-        TurnIntoTakeAsync(commentId, takeId => generation.ChangeAsync(takeId, instruction, cancellationToken), cancellationToken);
+        TurnIntoTakeAsync(commentId, instruction, (takeId, text) => generation.ChangeAsync(takeId, text, cancellationToken), cancellationToken);
 
-    private async Task<long> TurnIntoTakeAsync(long commentId, Func<long, Task<long>> makeTake, CancellationToken cancellationToken)
+    // The instruction goes to the provider without its @mentions: they address colleagues, not the video model.
+    private async Task<long> TurnIntoTakeAsync(long commentId, string instruction, Func<long, string, Task<long>> makeTake, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var comment = await FindAsync(db, commentId, ProjectPermission.Edit, cancellationToken);
@@ -149,7 +150,7 @@ public sealed class CommentService(
             throw StudioException.Invalid("commentId", "Turn the comment into a new take, not a reply.");
         if (comment.RemixTakeId is { } existing)
             throw new StudioException(StudioErrorKind.Conflict, $"This comment was already turned into take {existing}.");
-        var takeId = await makeTake(comment.TakeId);
+        var takeId = await makeTake(comment.TakeId, CommentRules.WithoutMentions(instruction ?? "", await MembersAsync(db, comment.ProjectId, cancellationToken)));
         comment.RemixTakeId = takeId;
         await db.SaveChangesAsync(cancellationToken);
         Publish(comment.ProjectId, comment.TakeId);

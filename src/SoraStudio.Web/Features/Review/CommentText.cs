@@ -4,7 +4,7 @@ namespace SoraStudio.Web.Features.Review;
 public sealed record CommentSegment(string Text, string? MentionedUserId);
 
 /// <summary>The rules of a comment's text, and its @mentions of members (names may hold spaces: the longest match wins).</summary>
-public static class CommentRules
+public static partial class CommentRules
 {
     public const int MaxLength = 2000;
 
@@ -67,6 +67,29 @@ public static class CommentRules
 
     public static List<string> Mentions(string body, IReadOnlyCollection<(string UserId, string Name)> members) =>
         Split(body, members).Where(s => s.MentionedUserId is not null).Select(s => s.MentionedUserId!).Distinct().ToList();
+
+    /// <summary>
+    /// The comment's text without its @mentions: what a note says to the provider when it becomes the next take. A mention
+    /// addresses a colleague, not the video model ("@Ana warmer light" → "warmer light"); the punctuation and spaces it
+    /// leaves behind go with it.
+    /// </summary>
+    public static string WithoutMentions(string body, IReadOnlyCollection<(string UserId, string Name)> members)
+    {
+        var text = string.Concat(Split(body, members).Select(s => s.MentionedUserId is null ? s.Text : ""));
+        text = LeftAfterMention().Replace(text, " ");
+        text = LeadingPunctuation().Replace(text, "");
+        text = SpaceBeforePunctuation().Replace(text, "$1");
+        return text.Trim();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[ \t]{2,}")]
+    private static partial System.Text.RegularExpressions.Regex LeftAfterMention();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\s,;:.\-–—]+")]
+    private static partial System.Text.RegularExpressions.Regex LeadingPunctuation();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[ \t]+([,;:.!?])")]
+    private static partial System.Text.RegularExpressions.Regex SpaceBeforePunctuation();
 
     /// <summary>0:02, 1:05.5 — how a time code reads on the page.</summary>
     public static string Format(double seconds)

@@ -65,7 +65,8 @@ public sealed record TakeReviewInfo(
 
 /// <summary>A take waiting for the current user's review.</summary>
 public sealed record QueueItem(long TakeId, long ProjectId, string ProjectName, long ShotId, string ShotTitle, string RequestedBy,
-    DateTimeOffset CreatedAt, int OpenComments, string? ThumbnailPath);
+    DateTimeOffset CreatedAt, int OpenComments, string? ThumbnailPath, int TakeNumber = 0);
 
 /// <summary>An open comment that @mentions the current user.</summary>
-public sealed record MentionItem(long CommentId, long TakeId, string ShotTitle, string ProjectName, string AuthorName, string Body, double? StartSeconds, DateTimeOffset CreatedAt);
+public sealed record MentionItem(long CommentId, long TakeId, string ShotTitle, string ProjectName, string AuthorName, string Body, double? StartSeconds, DateTimeOffset CreatedAt,
+    int TakeNumber = 0);

@@ -86,7 +86,7 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
             .Take(max)
             .Select(t => new QueueItem(t.Id, t.ProjectId, t.Project!.Name, t.ShotId, t.Shot!.Title, t.RequestedBy, t.CreatedAt,
                 db.TakeComments.Count(c => c.TakeId == t.Id && c.ParentCommentId == null && c.ResolvedAt == null),
-                db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Thumbnail).Select(c => c.RelativePath).FirstOrDefault()))
+                db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Thumbnail).Select(c => c.RelativePath).FirstOrDefault(), t.Number))
             .ToListAsync(cancellationToken);
     }
 
@@ -102,7 +102,7 @@ public sealed class ReviewService(IDbContextFactory<StudioDbContext> contexts, P
         return await mentioning.AsNoTracking()
             .Where(c => c.ResolvedAt == null && mine.Contains(c.ProjectId))
             .OrderByDescending(c => c.CreatedAt).Take(max)
-            .Select(c => new MentionItem(c.Id, c.TakeId, c.Take!.Shot!.Title, c.Take.Project!.Name, c.Author != null ? c.Author.DisplayName : c.ImportedAuthorName ?? "", c.Body, c.StartSeconds, c.CreatedAt))
+            .Select(c => new MentionItem(c.Id, c.TakeId, c.Take!.Shot!.Title, c.Take.Project!.Name, c.Author != null ? c.Author.DisplayName : c.ImportedAuthorName ?? "", c.Body, c.StartSeconds, c.CreatedAt, c.Take.Number))
             .ToListAsync(cancellationToken);
     }
 

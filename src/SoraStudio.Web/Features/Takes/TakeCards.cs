@@ -16,7 +16,7 @@ public static class TakeCards
         db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Video).Select(c => c.RelativePath).FirstOrDefault(),
         db.TakeReviews.Where(r => r.TakeId == t.Id).Select(r => (ReviewState?)r.State).FirstOrDefault(),
         db.TakeReviews.Where(r => r.TakeId == t.Id).Select(r => r.Rating).FirstOrDefault(),
-        t.Kind);
+        t.Kind, t.Number, t.SubmittedAt, t.ProgressAt);
 
     /// <summary>A take as a card, for a LINQ query's <c>Select</c>.</summary>
     public static Expression<Func<Take, TakeCard>> Of(StudioDbContext db) => Inline<Func<Take, TakeCard>>(t => AsCard(db, t));

@@ -45,6 +45,8 @@ public sealed class TakesApiTests : IAsyncLifetime
         var first = await ApiAssert.JsonAsync(await _api.GetAsync($"/api/v1/projects/{projectId}/takes?pageSize=1"));
         Assert.Equal(2, first.GetProperty("total").GetInt32());
         Assert.Equal(takeIds.Max(), Assert.Single(first.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
+        // The id stays the key; the number is what the studio calls the take in its project.
+        Assert.Equal(2, first.GetProperty("items")[0].GetProperty("number").GetInt32());
         Assert.Equal(2, first.GetProperty("nextPage").GetInt32());
         var second = await ApiAssert.JsonAsync(await _api.GetAsync($"/api/v1/projects/{projectId}/takes?page=2&pageSize=1"));
         Assert.Equal(takeIds.Min(), Assert.Single(second.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());

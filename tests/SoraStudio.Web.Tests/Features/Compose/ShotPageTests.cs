@@ -195,4 +195,38 @@ public class ShotPageTests : PageTestContext
 
         Assert.Equal("No budget set for this project", page.Find("[data-budget-left]").TextContent.Trim());
     }
+
+    [Fact]
+    public async Task WhileTakesOfTheShotAreBeingMadeThePageOpensOnThem()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host);
+        var quiet = Open(projectId, shotId);
+        Assert.Contains("Compose", quiet.Find(".rz-tabview-selected").TextContent);
+
+        await Host.Get<SoraStudio.Web.Features.Takes.GenerationService>().GenerateAsync(shotId, 2);
+        var page = Open(projectId, shotId);
+
+        Assert.Contains("Takes", page.Find(".rz-tabview-selected").TextContent);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".take-card").Count));
+    }
+
+    [Fact]
+    public async Task TheTabAndTheVariationsAreInTheAddressSoARefreshKeepsThem()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(Host);
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo($"/projects/{projectId}/shots/{shotId}");
+        var page = Open(projectId, shotId);
+
+        page.FindByLabelText("Variations").Change("3");
+        page.FindAll("[role=tab]").Single(t => t.TextContent.Contains("Takes")).Click();
+
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(navigation.Uri).Query);
+        Assert.Equal(("takes", "3"), (query["tab"].ToString(), query["variations"].ToString()));
+        // A refresh: the same address (the page reads its query from it), a new page.
+        var refreshed = Render<ShotPage>(p => p.Add(c => c.ProjectId, projectId).Add(c => c.ShotId, shotId));
+        refreshed.WaitForAssertion(() => refreshed.Find("h1"));
+        Assert.Contains("Takes", refreshed.Find(".rz-tabview-selected").TextContent);
+        Assert.Equal("3", refreshed.FindByLabelText("Variations").GetAttribute("value"));
+    }
 }

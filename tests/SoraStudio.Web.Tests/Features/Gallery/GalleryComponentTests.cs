@@ -91,6 +91,29 @@ public sealed class GalleryComponentTests : BunitContext
     }
 
     [Fact]
+    public void ARenderingTileSaysAboutHowLongIsLeftFromTheProvidersPace()
+    {
+        var now = DateTimeOffset.UtcNow;
+        // 25 % reported 20 s into the render, 30 s ago it started: about 50 s left.
+        var card = Card(8, TakeStatus.InProgress, progress: 25) with { SubmittedAt = now.AddSeconds(-30), ProgressAt = now.AddSeconds(-10) };
+
+        var cut = Render<TakeTile>(p => p.Add(t => t.Card, card));
+
+        Assert.Matches(@"^about (45|50) s left$", cut.Find(".take-progress__left").TextContent.Trim());
+        Assert.InRange(int.Parse(cut.Find("[role=progressbar]").GetAttribute("aria-valuenow")!, System.Globalization.CultureInfo.InvariantCulture), 37, 40);
+    }
+
+    [Fact]
+    public void ATileIsNamedByItsNumberInTheProjectAndLinksByItsId()
+    {
+        var cut = Render<TakeTile>(p => p.Add(t => t.Card, Card(22) with { Number = 3 }));
+
+        Assert.Equal("Take 3", cut.Find(".take-tile__title").TextContent.Trim());
+        Assert.Equal("/takes/22", cut.Find(".take-tile__title").GetAttribute("href"));
+        Assert.Equal("Take 3", cut.Find("article").GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public void ATileShowsMarkupInARemixInstructionAsText()
     {
         var cut = Render<TakeTile>(p => p.Add(t => t.Card, Card(9, parent: 7, change: "<b>Same shot</b>, night")).Add(t => t.Selected, true));

@@ -43,9 +43,14 @@ public sealed class RemixDialogTests : BunitContext, IAsyncLifetime
         await base.DisposeAsync();
     }
 
-    private IRenderedComponent<RemixDialog> Dialog(long parent, Action<long>? queued = null, TakeKind kind = TakeKind.Remix) =>
-        Render<RemixDialog>(p => p.Add(d => d.ParentTakeId, parent).Add(d => d.ParentPrompt, "A lighthouse <keeper> climbs.")
+    /// <summary>The dialog once it has its price: nothing can be queued before.</summary>
+    private IRenderedComponent<RemixDialog> Dialog(long parent, Action<long>? queued = null, TakeKind kind = TakeKind.Remix)
+    {
+        var cut = Render<RemixDialog>(p => p.Add(d => d.ParentTakeId, parent).Add(d => d.ParentPrompt, "A lighthouse <keeper> climbs.")
             .Add(d => d.Queued, (long id) => queued?.Invoke(id)).Add(d => d.Kind, kind));
+        cut.WaitForElement("[aria-label=Price]");
+        return cut;
+    }
 
     private static void Type(IRenderedComponent<RemixDialog> cut, string text) => cut.Find("textarea[name='remix-instruction']").Input(text);
 
@@ -176,5 +181,29 @@ public sealed class RemixDialogTests : BunitContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("$0.40 (4 s at $0.10/s)", cut.Find("[aria-label=Price]").TextContent));
         Assert.Contains("no budget set", cut.Find("[aria-label=Price]").TextContent);
         Assert.Contains(cut.FindAll("button"), b => b.TextContent.Contains("Queue remix"));
+    }
+
+    [Fact]
+    public async Task TheQueueButtonSaysThePriceAndOverTheBudgetCannotBePressed()
+    {
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(_studio, budget: 0.10m);
+        long poor;
+        await using (var db = await _studio.DbAsync())
+        {
+            var ready = Rows.Take(projectId, shotId, TakeStatus.Ready, DateTimeOffset.UtcNow);
+            (ready.VideoId, ready.EstimatedCost, ready.Cost) = ("video_poor", 0, 0);
+            db.Takes.Add(ready);
+            await db.SaveChangesAsync();
+            poor = ready.Id;
+        }
+        var affordable = Dialog(_ready);
+        var cut = Dialog(poor);
+
+        Assert.Contains(affordable.FindAll("button"), b => b.TextContent.Contains("Queue remix for $0.40") && !b.HasAttribute("disabled"));
+        Assert.Contains("this would pass the budget", cut.Find("[aria-label=Price]").TextContent);
+        Pick(cut, "Lens").Click();
+        var queue = cut.FindAll("button").Single(b => b.TextContent.Contains("Queue remix for $0.40"));
+        Assert.True(queue.HasAttribute("disabled"));
+        Assert.Equal(0, await ChildrenAsync());
     }
 }

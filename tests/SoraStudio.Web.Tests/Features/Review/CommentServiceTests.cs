@@ -81,6 +81,35 @@ public sealed class CommentServiceTests
     }
 
     [Theory]
+    [InlineData("@Ana Ruiz, make it night", "make it night")]
+    [InlineData("Make it night @Ana Ruiz", "Make it night")]
+    [InlineData("Make it night, @Ana Ruiz and @Ana: one change", "Make it night, and: one change")]
+    [InlineData("mail ana@Ana Ruiz.com", "mail ana@Ana Ruiz.com")]
+    public void ANoteWithoutItsMentionsKeepsEveryOtherWord(string body, string instruction)
+    {
+        Assert.Equal(instruction, CommentRules.WithoutMentions(body, [("u1", "Ana Ruiz"), ("u2", "Ana")]));
+    }
+
+    [Fact]
+    public async Task ANoteTurnedIntoTheNextTakeSendsTheProviderNoMention()
+    {
+        using var folder = new TempFolder();
+        await using var studio = await OfflineStudio.StartAsync(folder);
+        var (projectId, shotId) = await Seed.ShotInNewProjectAsync(studio);
+        var takeId = await ReviewServiceTests.ReadyTakeAsync(studio, projectId, shotId);
+        var rita = await studio.CreateUserAsync("Rita Moreno");
+        await studio.AddMemberAsync(projectId, rita, ProjectRole.Editor);
+        var comments = studio.Get<CommentService>();
+        var note = await comments.AddAsync(takeId, new CommentInput("@Rita Moreno same shot, switch to an 85mm lens.", 1));
+
+        var child = await comments.ChangeAsync(note, "@Rita Moreno same shot, switch to an 85mm lens.");
+
+        await using var db = await studio.DbAsync();
+        var take = await db.Takes.FindAsync(child);
+        Assert.Equal(("same shot, switch to an 85mm lens.", "same shot, switch to an 85mm lens."), (take!.Prompt, take.RemixInstruction));
+    }
+
+    [Theory]
     [InlineData("@Ana Ruiz, look", "@Ana Ruiz")]
     [InlineData("mail ana@Ana Ruiz.com", null)]
     [InlineData("@Ana Ruizz", null)]

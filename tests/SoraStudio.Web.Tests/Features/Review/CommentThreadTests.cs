@@ -42,6 +42,10 @@ public sealed class CommentThreadTests : ComposeTestContext, IAsyncLifetime
         var scope = who;
         Services.AddScoped(_ => scope is null ? _studio.Get<CommentService>() : scope.Get<CommentService>());
         Services.AddSingleton(_studio.Get<EventStream<ReviewChanged>>());
+        // A note becomes the next take through the take's own edit/remix dialog.
+        Services.AddScoped(_ => scope is null ? _studio.Get<TakeQueries>() : scope.Get<TakeQueries>());
+        Services.AddScoped(_ => scope is null ? _studio.Get<GenerationService>() : scope.Get<GenerationService>());
+        Services.AddSingleton(_studio.Get<SoraStudio.Core.Validation.RemixInstructionValidator>());
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return Render<CommentThread>(p => p.Add(t => t.TakeId, _takeId));
     }
@@ -164,13 +168,15 @@ public sealed class CommentThreadTests : ComposeTestContext, IAsyncLifetime
     {
         await using (var db = await _studio.DbAsync())
             await db.Takes.Where(t => t.Id == _takeId).ExecuteUpdateAsync(t => t.SetProperty(x => x.VideoId, "video_note"));
-        await _studio.Get<CommentService>().AddAsync(_takeId, new CommentInput("Make it night", 1));
+        await _studio.Get<CommentService>().AddAsync(_takeId, new CommentInput("Same shot, make it night.", 1));
         var cut = RenderThread();
-        cut.WaitForAssertion(() => Assert.Contains("Make it night", cut.Markup));
+        var dialogs = Render<Radzen.Blazor.RadzenDialog>();
+        cut.WaitForAssertion(() => Assert.Contains("make it night", cut.Markup));
 
         Button(cut, "Turn into edit").Click();
-        Assert.Equal("Edit instruction", cut.Find("label[for='remix-instruction']").TextContent.Trim());
-        Button(cut, "Queue edit").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("$0.40", dialogs.Find("[aria-label=Price]").TextContent));
+        Assert.Equal("Edit instruction", dialogs.Find("label[for='remix-instruction']").TextContent.Trim());
+        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Queue edit for $0.40")).Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Edit: take ", cut.Find("[data-comment] a").TextContent));
         await using var check = await _studio.DbAsync();
@@ -266,5 +272,27 @@ public sealed class CommentThreadTests : ComposeTestContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains("Click the bar to seek", cut.Find(".thread-hint").TextContent));
         Assert.DoesNotContain("press C", cut.Markup, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Pause where something should change", cut.Markup);
+    }
+
+    [Fact]
+    public async Task ANotesDialogShowsThePriceTheOneChangeAdviceAndTheTextWithoutItsMentions()
+    {
+        await using (var db = await _studio.DbAsync())
+            await db.Takes.Where(t => t.Id == _takeId).ExecuteUpdateAsync(t => t.SetProperty(x => x.VideoId, "video_note"));
+        var rita = await _studio.CreateUserAsync("Rita Moreno");
+        await _studio.AddMemberAsync(_projectId, rita, ProjectRole.Reviewer);
+        await _studio.Get<CommentService>().AddAsync(_takeId, new CommentInput("@Rita Moreno change the lighting, switch to a 35mm lens and add rain", 1));
+        var cut = RenderThread();
+        var dialogs = Render<Radzen.Blazor.RadzenDialog>();
+        cut.WaitForAssertion(() => Assert.Contains("add rain", cut.Markup));
+
+        Button(cut, "Turn into edit").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("$0.40 (4 s at $0.10/s)", dialogs.Find("[aria-label=Price]").TextContent));
+        Assert.Equal("change the lighting, switch to a 35mm lens and add rain", dialogs.Find("textarea[name='remix-instruction']").GetAttribute("value"));
+        Assert.Contains("one change at a time", dialogs.Find("[aria-label='Edit advice']").TextContent);
+        Assert.Contains(dialogs.FindAll("button"), b => b.TextContent.Contains("Queue edit for $0.40"));
+        await using var check = await _studio.DbAsync();
+        Assert.False(await check.Takes.AnyAsync(t => t.ParentTakeId == _takeId));
     }
 }

@@ -31,10 +31,30 @@ public class ShotTakesTests : PageTestContext
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".take-card").Count));
         Assert.All(cut.FindAll("[data-take-status]"), card => Assert.Equal("Queued", card.GetAttribute("data-take-status")));
 
-        Host.Get<EventStream<TakeChanged>>().Publish(new TakeChanged(ids[0], shotId, 0, TakeStatus.InProgress, 40, null, null, DateTimeOffset.UtcNow));
+        var now = DateTimeOffset.UtcNow;
+        Host.Get<EventStream<TakeChanged>>().Publish(new TakeChanged(ids[0], shotId, 0, TakeStatus.InProgress, 40, null, null, now, now.AddSeconds(-40), now.AddSeconds(-20)));
 
-        cut.WaitForAssertion(() => Assert.Equal("40", cut.Find($"[aria-label='Progress of take {ids[0]}']").GetAttribute("aria-valuenow")));
-        Assert.Contains("Rendering", cut.Find($"[aria-label='Take {ids[0]}']").TextContent);
+        // 40 % in 20 s: 50 s in all, 40 s of it gone.
+        cut.WaitForAssertion(() => Assert.InRange(int.Parse(cut.Find("[aria-label='Take 1 progress']").GetAttribute("aria-valuenow")!, System.Globalization.CultureInfo.InvariantCulture), 80, 84));
+        var card = cut.Find("[aria-label='Take 1']");
+        Assert.Contains("Rendering", card.TextContent);
+        Assert.Matches(@"^about \d s left$|^about 10 s left$", card.QuerySelector(".take-progress__left")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ACardIsCalledByItsNumberInItsProject()
+    {
+        var (_, otherShot) = await Seed.ShotInNewProjectAsync(Host);
+        await Host.Get<GenerationService>().GenerateAsync(otherShot, 2);
+        var (_, shotId) = await Seed.ShotInNewProjectAsync(Host);
+        var id = Assert.Single(await Host.Get<GenerationService>().GenerateAsync(shotId));
+
+        var cut = Render<ShotTakes>(p => p.Add(c => c.ShotId, shotId));
+
+        cut.WaitForAssertion(() => Assert.Equal("Take 1", cut.Find(".take-card__head strong").TextContent));
+        Assert.Equal($"/takes/{id}", cut.Find(".take-card__head a").GetAttribute("href"));
+        Assert.Equal(3, id);
+        Assert.Contains("waiting for a free slot", cut.Find(".take-card").TextContent);
     }
 
     [Fact]
