@@ -97,21 +97,22 @@ public class ProjectRolesTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Generate" })).ToHaveCountAsync(0);
         await Assertions.Expect(Page.GetByLabel("Shot title", new() { Exact = true })).ToHaveCountAsync(0);
         await Page.GetByRole(AriaRole.Tab, new() { Name = "Takes" }).ClickAsync();
-        var card = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {takeId}", Exact = true });
+        var number = await NumberOfAsync(takeId);
+        var card = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {number}", Exact = true });
         await Assertions.Expect(card).ToBeVisibleAsync();
         await Assertions.Expect(card.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         await ScreenshotAsync(Page, "shot-as-viewer-1280");
 
         // The gallery: compare, but no edit, remix or extend.
         await OpenAsync($"/projects/{projectId}/gallery");
-        var tile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {takeId}", Exact = true });
+        var tile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {number}", Exact = true });
         await Assertions.Expect(tile.GetByRole(AriaRole.Button, new() { Name = $"Compare take {takeId}" })).ToBeVisibleAsync();
         await Assertions.Expect(tile.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Edit|Remix|Extend) take") })).ToHaveCountAsync(0);
 
         // The take's lineage: diff, but no edit or remix.
         await OpenAsync($"/takes/{takeId}");
         var lineage = Page.GetByRole(AriaRole.Tree);
-        await Assertions.Expect(lineage.GetByRole(AriaRole.Button, new() { Name = $"Diff take {takeId}" })).ToBeVisibleAsync();
+        await Assertions.Expect(lineage.GetByRole(AriaRole.Button, new() { Name = $"Diff take {number}" })).ToBeVisibleAsync();
         await Assertions.Expect(lineage.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Edit|Remix) take") })).ToHaveCountAsync(0);
         await Assertions.Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Current project" })).ToContainTextAsync(name);
 

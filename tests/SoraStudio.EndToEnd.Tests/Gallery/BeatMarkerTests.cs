@@ -27,7 +27,7 @@ public class BeatMarkerTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await Assertions.Expect(beats.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
         await Assertions.Expect(beats.GetByRole(AriaRole.Listitem).Nth(2)).ToContainTextAsync("Reaches up and pulls the curtain");
         await Assertions.Expect(Page.GetByRole(AriaRole.List, new() { Name = "Dialogue lines" })).ToContainTextAsync("Woman: “Morning already.”");
-        var player = Page.GetByLabel($"Video of take {takeId}");
+        var player = Page.GetByLabel($"Video of take {await NumberOfAsync(takeId)}");
         await player.EvaluateAsync("v => new Promise(done => v.readyState >= 1 ? done() : v.addEventListener('loadedmetadata', () => done(), { once: true }))");
 
         // Keyboard: ] twice from the start lands on the third beat (3 s), [ goes back to the second (1.5 s).

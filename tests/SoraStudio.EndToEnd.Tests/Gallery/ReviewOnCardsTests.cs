@@ -45,7 +45,8 @@ public class ReviewOnCardsTests(BrowserFixture fixture) : StudioPageTest(fixture
         await SignInAsync();
 
         await OpenAsync($"/projects/{projectId}/gallery");
-        var wideTile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {wide}", Exact = true });
+        var wideNumber = await NumberOfAsync(wide);
+        var wideTile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {wideNumber}", Exact = true });
         var tallTile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {tall}", Exact = true });
         await Assertions.Expect(wideTile.GetByText("Approved", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(wideTile.GetByRole(AriaRole.Img, new() { Name = "Rated 4 of 5" })).ToBeVisibleAsync();
@@ -66,7 +67,7 @@ public class ReviewOnCardsTests(BrowserFixture fixture) : StudioPageTest(fixture
 
         await OpenAsync($"/projects/{projectId}/shots/{wideShot}");
         await Page.GetByRole(AriaRole.Tab, new() { Name = "Takes" }).ClickAsync();
-        var card = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {wide}", Exact = true });
+        var card = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {wideNumber}", Exact = true });
         await Assertions.Expect(card.GetByText("Approved", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(card.GetByRole(AriaRole.Img, new() { Name = "Rated 4 of 5" })).ToBeVisibleAsync();
         await card.ScrollIntoViewIfNeededAsync();

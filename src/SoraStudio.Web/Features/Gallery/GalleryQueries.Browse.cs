@@ -89,7 +89,7 @@ public sealed partial class GalleryQueries
                     db.Clips.Where(c => c.TakeId == t.Id && c.Variant == VideoVariant.Video).Select(c => c.RelativePath).FirstOrDefault(),
                     db.TakeReviews.Where(r => r.TakeId == t.Id).Select(r => (ReviewState?)r.State).FirstOrDefault(),
                     db.TakeReviews.Where(r => r.TakeId == t.Id).Select(r => r.Rating).FirstOrDefault(),
-                    t.Kind),
+                    t.Kind, t.Number, t.SubmittedAt, t.ProgressAt),
                 t.ProjectId, t.Project!.Name, t.Shot!.Title, t.Shot.SelectedTakeId == t.Id,
                 db.Clips.Any(c => c.TakeId == t.Id && c.Variant == VideoVariant.Spritesheet)))
             .ToListAsync(cancellationToken);

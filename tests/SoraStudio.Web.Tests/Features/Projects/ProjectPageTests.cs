@@ -113,10 +113,11 @@ public class ProjectPageTests : PageTestContext
         var id = await Seed.ProjectAsync(Host);
         var page = Open(id);
 
-        page.FindByLabelText("Style").Input("Super 8, grain, faded blacks");
-        Button(page, "Add character").Click();
-        page.FindByLabelText("Character 1 name").Input("Mara");
-        page.FindByLabelText("Character 1 description").Input("a lighthouse keeper in a yellow oilskin");
+        // Each find and its event at once on the renderer: a save finishing in between re-renders the page (a loaded machine).
+        await page.InvokeAsync(() => page.FindByLabelText("Style").Input("Super 8, grain, faded blacks"));
+        await page.InvokeAsync(() => Button(page, "Add character").Click());
+        await page.InvokeAsync(() => page.FindByLabelText("Character 1 name").Input("Mara"));
+        await page.InvokeAsync(() => page.FindByLabelText("Character 1 description").Input("a lighthouse keeper in a yellow oilskin"));
         Assert.Equal("Pending", page.Find("[data-save-state]").GetAttribute("data-save-state"));
 
         page.WaitForAssertion(() => Assert.Equal("Saved", page.Find("[data-save-state]").GetAttribute("data-save-state")), TimeSpan.FromSeconds(10));
