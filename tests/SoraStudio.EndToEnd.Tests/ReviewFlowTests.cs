@@ -79,8 +79,8 @@ public class ReviewFlowTests(BrowserFixture fixture) : StudioPageTest(fixture)
         await Page.GetByRole(AriaRole.Option, new() { Name = "Approved" }).ClickAsync();
         await Page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(Page.Locator("#gallery-count")).ToHaveTextAsync("1 take");
-        await Assertions.Expect(Page.GetByRole(AriaRole.Article, new() { Name = $"Take {editId}", Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Article, new() { Name = $"Take {takeId}", Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Article, new() { Name = $"Take {await NumberOfAsync(editId)}", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Article, new() { Name = $"Take {await NumberOfAsync(takeId)}", Exact = true })).ToHaveCountAsync(0);
         await ScreenshotAsync(Page, "gallery-review-filter");
     }
 

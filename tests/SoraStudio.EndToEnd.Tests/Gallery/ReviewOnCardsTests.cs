@@ -47,12 +47,12 @@ public class ReviewOnCardsTests(BrowserFixture fixture) : StudioPageTest(fixture
         await OpenAsync($"/projects/{projectId}/gallery");
         var wideNumber = await NumberOfAsync(wide);
         var wideTile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {wideNumber}", Exact = true });
-        var tallTile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {tall}", Exact = true });
+        var tallTile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {await NumberOfAsync(tall)}", Exact = true });
         await Assertions.Expect(wideTile.GetByText("Approved", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(wideTile.GetByRole(AriaRole.Img, new() { Name = "Rated 4 of 5" })).ToBeVisibleAsync();
         await Assertions.Expect(tallTile.GetByText("Changes requested", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(tallTile.GetByRole(AriaRole.Img)).ToHaveCountAsync(1); // its thumbnail; no stars yet
-        var remixTile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {remix}", Exact = true });
+        var remixTile = Page.GetByRole(AriaRole.Article, new() { Name = $"Take {await NumberOfAsync(remix)}", Exact = true });
         await Assertions.Expect(remixTile.GetByRole(AriaRole.Img, new() { Name = "Rated 5 of 5" })).ToBeVisibleAsync();
         // Every line fits the tile: its actions are inside it, not cut off by the row.
         var tileBox = (await remixTile.BoundingBoxAsync())!;
