@@ -32,6 +32,9 @@ public class ArchiveImportTests(BrowserFixture fixture) : StudioPageTest(fixture
         await Assertions.Expect(Page.Locator(".gallery-breadcrumb")).ToContainTextAsync($"{name} (imported)");
         var steps = await Page.EvaluateAsync<string[]>("() => window.importSteps");
         Assert.Contains(steps, s => s.StartsWith("Uploading the archive", StringComparison.Ordinal));
-        Assert.Contains(steps, s => s.StartsWith("Checking and storing clips: ", StringComparison.Ordinal) && s.EndsWith(" of 6", StringComparison.Ordinal));
+        // After the upload the page shows the import's own steps; which of them reach the screen depends on how fast the
+        // clips are stored (renders are batched), so every step in order is ProjectArchiveTests' to check, not this one's.
+        Assert.Contains(steps, s => (s.StartsWith("Checking and storing clips: ", StringComparison.Ordinal) && s.EndsWith(" of 6", StringComparison.Ordinal))
+            || s == "Saving the project");
     }
 }
