@@ -1,4 +1,3 @@
-using System.Text;
 using SoraStudio.Web.Features.Insight;
 
 namespace SoraStudio.Web.Features.Api;
@@ -15,7 +14,7 @@ internal static class InsightApi
             .Produces<ProjectInsight>().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/projects/{projectId:long}/insight.csv", async (long projectId, InsightQueries insight, CancellationToken ct) =>
-                Results.File(Encoding.UTF8.GetBytes(InsightCsv.Write(await insight.ProjectAsync(projectId, ct))), "text/csv; charset=utf-8", $"project-{projectId}-insight.csv"))
+                InsightCsv.File(await insight.ProjectAsync(projectId, ct)))
             .WithName("GetProjectInsightCsv").WithSummary("The project's yield as CSV: one row for the project, then one per shot, model and provider.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -11,6 +11,10 @@ public static class InsightCsv
 {
     public const string Header = "scope,name,attempted,approved,approved_seconds,requested_usd,committed_usd,paid_usd,usd_per_approved_second,attempts_per_approved_second";
 
+    /// <summary>The CSV as a download, for the page's link and the API alike.</summary>
+    public static IResult File(ProjectInsight insight) =>
+        Results.File(Encoding.UTF8.GetBytes(Write(insight)), "text/csv; charset=utf-8", $"project-{insight.ProjectId}-insight.csv");
+
     public static string Write(ProjectInsight insight)
     {
         ArgumentNullException.ThrowIfNull(insight);

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SoraStudio.Web.Features.Insight;
 
 public static class InsightServiceCollectionExtensions
@@ -18,7 +16,7 @@ public static class InsightServiceCollectionExtensions
         {
             try
             {
-                return Results.File(Encoding.UTF8.GetBytes(InsightCsv.Write(await insight.ProjectAsync(projectId, ct))), "text/csv; charset=utf-8", $"project-{projectId}-insight.csv");
+                return InsightCsv.File(await insight.ProjectAsync(projectId, ct));
             }
             catch (StudioException e) when (e.Kind is StudioErrorKind.NotFound or StudioErrorKind.Forbidden)
             {
